@@ -1,0 +1,26 @@
+package org.hawkeye.specs;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded and checked framework folder: its spec, its DRL rules, and where each protocol and call stands in
+ * the YAML (for errors found later, e.g. a division by zero with particular arguments).
+ */
+public record FrameworkFolder(String name, String displayDir, boolean builtIn, FrameworkSpec spec,
+                              List<RuleFile> rules, Map<Object, SourceLocation> locations) {
+
+    public FrameworkFolder {
+        rules = List.copyOf(rules);
+    }
+
+    public String yamlPath() {
+        return displayDir + "/framework.yaml";
+    }
+
+    /** Where a protocol, call or parameter of this spec starts; the YAML file when unknown. */
+    public SourceLocation locationOf(Object specPart) {
+        SourceLocation at = locations.get(specPart);
+        return at != null ? at : new SourceLocation(yamlPath(), 1, 1);
+    }
+}

@@ -1,0 +1,12 @@
+package org.hawkeye.specs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a framework spec models: which project, at which version or commit, with how many parties. */
+public record ModelledSystem(
+        @JsonProperty(required = true) String project,
+        @JsonProperty(required = true) String version,
+        String commit,
+        @JsonProperty(required = true) int parties,
+        @JsonProperty(required = true) String security) {
+}

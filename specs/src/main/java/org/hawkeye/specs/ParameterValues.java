@@ -1,0 +1,58 @@
+package org.hawkeye.specs;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hawkeye.grammar.Rational;
+
+/** A framework's parameters with the user's {@code -P name=value} overrides applied and range-checked. */
+public final class ParameterValues {
+    private final Map<String, Rational> values;
+    private final Map<String, BigDecimal> decimals;
+
+    private ParameterValues(Map<String, Rational> values, Map<String, BigDecimal> decimals) {
+        this.values = Collections.unmodifiableMap(values);
+        this.decimals = Collections.unmodifiableMap(decimals);
+    }
+
+    public static ParameterValues resolve(FrameworkFolder framework, Map<String, String> overrides) {
+        Map<String, ParameterSpec> specs = framework.spec().parameters();
+        Map<String, BigDecimal> decimals = new LinkedHashMap<>();
+        specs.forEach((name, p) -> decimals.put(name, p.defaultValue()));
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            String name = o.getKey();
+            String option = "-P " + name + "=" + o.getValue();
+            ParameterSpec p = specs.get(name);
+            if (p == null) {
+                throw new ProfilerException("", option + ": " + framework.name() + " has no parameter '" + name
+                        + "' (known: " + String.join(", ", new TreeSet<>(specs.keySet())) + ")");
+            }
+            BigDecimal value;
+            try {
+                value = new BigDecimal(o.getValue().trim());
+            } catch (NumberFormatException e) {
+                throw new ProfilerException("", option + ": '" + o.getValue() + "' is not a number");
+            }
+            String why = p.rejection(value);
+            if (why != null) {
+                throw new ProfilerException("", option + ": " + value.toPlainString() + " is not allowed for '"
+                        + name + "' (" + why + ")");
+            }
+            decimals.put(name, value);
+        }
+        Map<String, Rational> values = new LinkedHashMap<>();
+        decimals.forEach((k, v) -> values.put(k, Rational.parse(v.toPlainString())));
+        return new ParameterValues(values, decimals);
+    }
+
+    public Map<String, Rational> asRationals() {
+        return values;
+    }
+
+    /** The values as written (for reports): 64, 0.003. */
+    public Map<String, BigDecimal> asDecimals() {
+        return decimals;
+    }
+}
