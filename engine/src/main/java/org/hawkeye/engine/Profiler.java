@@ -1,0 +1,125 @@
+package org.hawkeye.engine;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hawkeye.engine.cost.CostNode;
+import org.hawkeye.engine.cost.ProtocolCoster;
+import org.hawkeye.engine.graph.Graph;
+import org.hawkeye.engine.graph.Node;
+import org.hawkeye.engine.graph.Shape;
+import org.hawkeye.engine.lowering.Lowering;
+import org.hawkeye.engine.lowering.OpDecision;
+import org.hawkeye.engine.lowering.ProtocolCall;
+import org.hawkeye.engine.lowering.RuleBase;
+import org.hawkeye.engine.onnx.OnnxImporter;
+import org.hawkeye.engine.shapes.ShapeInference;
+import org.hawkeye.engine.tree.TreeBuilder;
+import org.hawkeye.specs.CommonRules;
+import org.hawkeye.specs.FrameworkFolder;
+import org.hawkeye.specs.ParameterValues;
+import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.RuleFile;
+import org.hawkeye.specs.SpecLibrary;
+import org.hawkeye.specs.WeightsMode;
+import org.kie.api.KieBase;
+
+/**
+ * The pipeline: ONNX in, shapes inferred, the graph lowered by the common and the framework's rules, every
+ * protocol call costed from the spec's formulas, and the prefix tree built. One instance serves many profiles;
+ * specs and rule bases are loaded once.
+ */
+public final class Profiler {
+    private final SpecLibrary specs;
+
+    public Profiler(SpecLibrary specs) {
+        this.specs = specs;
+    }
+
+    public SpecLibrary specs() {
+        return specs;
+    }
+
+    public ProfileResult profile(Path modelFile, ProfileOptions options) {
+        Graph graph = OnnxImporter.read(modelFile);
+        return profile(graph, modelFile.getFileName().toString(), options);
+    }
+
+    public ProfileResult profile(Graph graph, String modelName, ProfileOptions options) {
+        FrameworkFolder framework = specs.framework(options.framework());
+        ParameterValues params = ParameterValues.resolve(framework, options.params());
+        WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
+        ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+
+        CommonRules common = specs.common();
+        List<RuleFile> ruleFiles = new ArrayList<>(common.rules());
+        ruleFiles.addAll(framework.rules());
+        KieBase rules = RuleBase.build(ruleFiles, common.pipeline().phaseNames());
+        Map<String, Double> guards = new LinkedHashMap<>();
+        params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
+        Map<String, OpDecision> decisions = Lowering.lower(graph, rules, common.pipeline().phaseNames(),
+                Map.of("weights", weights.label(), "mode", "inference"), guards);
+
+        ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
+        TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
+        Map<String, List<String>> unsupportedByType = new LinkedHashMap<>();
+        Map<String, String> reasonByType = new LinkedHashMap<>();
+        for (Node node : graph.nodes()) {
+            OpDecision d = decisions.get(node.name());
+            List<CostNode> calls = new ArrayList<>();
+            for (ProtocolCall call : d.calls()) {
+                calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
+            }
+            if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
+                unsupportedByType.computeIfAbsent(node.opType(), k -> new ArrayList<>()).add(node.name());
+                reasonByType.putIfAbsent(node.opType(), d.reason());
+            }
+            tree.addOp(node.name(), node.opType(), noteOf(d), calls);
+        }
+        List<UnsupportedOp> unsupported = new ArrayList<>();
+        unsupportedByType.forEach((type, nodes) -> unsupported.add(
+                new UnsupportedOp(type, nodes.size(), nodes.get(0), reasonByType.get(type))));
+        if (options.strict() && !unsupported.isEmpty()) {
+            UnsupportedOp first = unsupported.get(0);
+            throw new ProfilerException(modelName + ": node '" + first.example() + "'", "--strict: "
+                    + framework.name() + " cannot cost op type " + first.op() + " (" + first.reason() + "); "
+                    + unsupported.size() + " unsupported op type(s) in all");
+        }
+        var root = tree.build();
+        Map<String, BigDecimal> paramValues = params.asDecimals();
+        return new ProfileResult(stripExtension(modelName), framework.name(), "inference", weights.label(),
+                paramValues, root.total(), root, unsupported);
+    }
+
+    private static String noteOf(OpDecision d) {
+        return switch (d.kind()) {
+            case CALLS -> "rule: " + d.rule();
+            case FREE -> "free: " + d.reason();
+            case UNSUPPORTED -> "unsupported: " + d.reason();
+        };
+    }
+
+    private static Map<String, Shape> batchOverrides(Graph graph, Long batch) {
+        if (batch == null) {
+            return Map.of();
+        }
+        if (batch < 1) {
+            throw new ProfilerException("", "--batch must be at least 1, not " + batch);
+        }
+        Map<String, Shape> out = new LinkedHashMap<>();
+        for (String input : graph.inputs()) {
+            Shape declared = graph.value(input).shape();
+            if (declared != null && declared.rank() > 0) {
+                out.put(input, declared.withBatch(batch));
+            }
+        }
+        return out;
+    }
+
+    static String stripExtension(String name) {
+        return name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
+    }
+}

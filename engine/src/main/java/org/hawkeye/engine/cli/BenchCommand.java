@@ -1,0 +1,97 @@
+package org.hawkeye.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.hawkeye.engine.ProfileOptions;
+import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.report.TextReport;
+import org.hawkeye.specs.ProfilerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Times profiles in one process: the first run (which pays for class loading and the rule-base build) and the
+ * median of warm runs, per model. A benchmark command rather than a unit test, so no test has a time limit.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time profiling of models (files or folders of .onnx): first run and warm median.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "MODEL", description = "ONNX files or folders of them.")
+    List<Path> models;
+
+    @Option(names = {"-f", "--framework"}, required = true, paramLabel = "NAME", description = "Framework.")
+    String framework;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Warm runs per model (default: ${DEFAULT-VALUE}).")
+    int runs = 10;
+
+    @Mixin
+    SpecsOption specs;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new ProfilerException("", "--runs must be at least 1");
+        }
+        Profiler profiler = new Profiler(specs.library());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"model", "nodes", "first (ms)", "warm median (ms)", "warm min (ms)"});
+        for (Path model : expand(models)) {
+            long t0 = System.nanoTime();
+            var first = profiler.profile(model, ProfileOptions.of(framework));
+            long firstNs = System.nanoTime() - t0;
+            long[] warm = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                profiler.profile(model, ProfileOptions.of(framework));
+                warm[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(warm);
+            rows.add(new String[] {model.getFileName().toString(), String.valueOf(countOps(first.tree())),
+                    ms(firstNs), ms(warm[runs / 2]), ms(warm[0])});
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(TextReport.plainTable(rows));
+        out.printf("framework %s, %d warm runs each, JVM %s, %d cores%n", framework, runs,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return 0;
+    }
+
+    private static int countOps(org.hawkeye.engine.tree.TreeNode node) {
+        if (node.kind() == org.hawkeye.engine.tree.TreeNode.Kind.OP) {
+            return 1;
+        }
+        return node.children().stream().mapToInt(BenchCommand::countOps).sum();
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%.1f", nanos / 1e6);
+    }
+
+    private static List<Path> expand(List<Path> paths) throws java.io.IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.toString().endsWith(".onnx")).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package org.hawkeye.engine.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hawkeye.engine.ProfileOptions;
+import org.hawkeye.engine.ProfileResult;
+import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.report.JsonReport;
+import org.hawkeye.engine.report.TextReport;
+import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.WeightsMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Profiles one ONNX model under one framework. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = "Communication cost of an ONNX model under an MPC framework, per layer and per call chain.")
+final class ProfileCommand implements Callable<Integer> {
+    /** Output formats of a profile. */
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model file (weights are not needed).")
+    Path model;
+
+    @Option(names = {"-f", "--framework"}, required = true, paramLabel = "NAME",
+            description = "Framework to profile under (see 'hawkeye frameworks').")
+    String framework;
+
+    @Option(names = "--weights", paramLabel = "secret|public",
+            description = "Whether the model's weights are secret-shared or public (default: the framework's).")
+    String weights;
+
+    @Option(names = "-P", paramLabel = "NAME=VALUE", description = "Override a framework parameter; repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
+    Path output;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Tree depth of the text table (default: ${DEFAULT-VALUE}).")
+    int depth = 2;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
+    Long batch;
+
+    @Option(names = "--strict", description = "Fail when an op cannot be costed, instead of listing it.")
+    boolean strict;
+
+    @Mixin
+    SpecsOption specs;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (depth < 0) {
+            throw new ProfilerException("", "--depth must be 0 or more, not " + depth);
+        }
+        ProfileOptions options = ProfileOptions.of(framework).withParams(params).withStrict(strict).withBatch(batch)
+                .withWeights(weights == null ? null : WeightsMode.parse(weights));
+        ProfileResult result = new Profiler(specs.library()).profile(model, options);
+        String text = format == Format.json ? JsonReport.render(result) : TextReport.render(result, depth);
+        write(text, output, spec);
+        return 0;
+    }
+
+    static void write(String text, Path output, picocli.CommandLine.Model.CommandSpec spec) {
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            return;
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ProfilerException(output.toString(), "--output: folder " + parent + " does not exist");
+        }
+        try {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProfilerException(output.toString(), "--output: cannot write: " + e.getMessage());
+        }
+    }
+}

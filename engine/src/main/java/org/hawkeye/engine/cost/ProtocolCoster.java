@@ -1,0 +1,120 @@
+package org.hawkeye.engine.cost;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hawkeye.grammar.Rational;
+import org.hawkeye.specs.CallSpec;
+import org.hawkeye.specs.CostSpec;
+import org.hawkeye.specs.FrameworkFolder;
+import org.hawkeye.specs.LocatedFormula;
+import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.ProtocolSpec;
+
+/**
+ * Evaluates a framework's protocols: a primitive's formulas over its arguments and the parameters, a composed
+ * protocol's calls in sequence. Results are memoised per (protocol, arguments): a model calls the same protocol
+ * with the same sizes many times (every ReLU of a ResNet stage), and the trees are immutable.
+ */
+public final class ProtocolCoster {
+    private static final Rational ZERO = Rational.of(0);
+
+    private final FrameworkFolder framework;
+    private final Map<String, Rational> params;
+    private final Map<String, CostNode> memo = new HashMap<>();
+
+    public ProtocolCoster(FrameworkFolder framework, Map<String, Rational> params) {
+        this.framework = framework;
+        this.params = params;
+    }
+
+    /** Expands a call a rule emitted; {@code origin} names the rule, for errors. */
+    public CostNode expandCall(String protocol, Map<String, BigInteger> args, String origin) {
+        ProtocolSpec spec = framework.spec().protocol(protocol);
+        String where = framework.displayDir() + "/rules";
+        if (spec == null) {
+            throw new ProfilerException(where, "rule '" + origin + "' calls unknown protocol '" + protocol + "'");
+        }
+        if (!spec.args().equals(new ArrayList<>(args.keySet())) && !sameNames(spec.args(), args.keySet())) {
+            throw new ProfilerException(where, "rule '" + origin + "' calls '" + protocol + "' with arguments "
+                    + args.keySet() + ", but it takes " + spec.args());
+        }
+        Map<String, Rational> exact = new LinkedHashMap<>();
+        for (String name : spec.args()) {
+            exact.put(name, Rational.of(args.get(name)));
+        }
+        return expand(protocol, protocol, exact, BigInteger.ONE);
+    }
+
+    private static boolean sameNames(List<String> expected, java.util.Set<String> given) {
+        return expected.size() == given.size() && given.containsAll(expected);
+    }
+
+    private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat) {
+        String key = label + '\u0000' + protocol + '\u0000' + args + '\u0000' + repeat;
+        CostNode cached = memo.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ProtocolSpec spec = framework.spec().protocol(protocol);
+        Map<String, Rational> env = new HashMap<>(params);
+        env.putAll(args);
+        Cost own = phaseCost(spec.online(), env, true).plus(phaseCost(spec.offline(), env, false));
+        Cost once = own;
+        List<CostNode> children = new ArrayList<>();
+        for (CallSpec call : spec.calls()) {
+            if (call.when() != null && call.when().evaluate(env).equals(ZERO)) {
+                continue;
+            }
+            BigInteger times = call.repeat() == null ? BigInteger.ONE : count(call.repeat(), env, "repeat count");
+            if (times.signum() == 0) {
+                continue;
+            }
+            Map<String, Rational> calleeArgs = new LinkedHashMap<>();
+            for (String name : framework.spec().protocol(call.protocol()).args()) {
+                calleeArgs.put(name, call.args().get(name).evaluate(env));
+            }
+            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times);
+            children.add(child);
+            once = once.plus(child.total());
+        }
+        CostNode node = new CostNode(label, protocol, args, repeat, own, children, once.times(repeat),
+                spec.source());
+        memo.put(key, node);
+        return node;
+    }
+
+    private static Cost phaseCost(CostSpec spec, Map<String, Rational> env, boolean online) {
+        if (spec == null) {
+            return Cost.ZERO;
+        }
+        BigInteger bits = count(spec.bits(), env, "bit count");
+        BigInteger rounds = count(spec.rounds(), env, "round count");
+        return online ? new Cost(bits, rounds, BigInteger.ZERO, BigInteger.ZERO)
+                : new Cost(BigInteger.ZERO, BigInteger.ZERO, bits, rounds);
+    }
+
+    /** Bits, rounds and repeat counts are whole and non-negative; anything else is a spec error. */
+    private static BigInteger count(LocatedFormula f, Map<String, Rational> env, String what) {
+        Rational r = f.evaluate(env);
+        if (!r.isInteger()) {
+            throw f.error(what + " is " + r + ", not a whole number, for " + describe(f, env));
+        }
+        BigInteger v = r.toBigIntegerExact();
+        if (v.signum() < 0) {
+            throw f.error(what + " is negative (" + v + ") for " + describe(f, env));
+        }
+        return v;
+    }
+
+    private static String describe(LocatedFormula f, Map<String, Rational> env) {
+        List<String> parts = new ArrayList<>();
+        for (String v : f.formula().variables()) {
+            parts.add(v + " = " + env.get(v));
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,8 @@
+package org.hawkeye.engine.lowering;
+
+/** Fact: the tensor is secret-shared among the parties (derived by the classify phase). */
+public record Secret(String tensor) {
+    public String getTensor() {
+        return tensor;
+    }
+}

@@ -1,0 +1,114 @@
+package org.hawkeye.engine.report;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hawkeye.engine.ProfileResult;
+import org.hawkeye.engine.UnsupportedOp;
+import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.tree.TreeNode;
+
+/**
+ * The tree as a table down to a depth: online and offline communication, rounds, and each node's share of
+ * all bits. Nodes that cost nothing are folded into a count, so that shape arithmetic does not drown the layers.
+ */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static String render(ProfileResult r, int depth) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.model()).append(" under ").append(r.framework()).append(" (").append(r.mode())
+                .append(", weights ").append(r.weights()).append(")\n");
+        sb.append("params: ").append(r.params().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().toPlainString()).collect(Collectors.joining(" ")))
+                .append("\n\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"path", "online", "rounds", "offline", "rounds", "share"});
+        BigInteger all = r.total().totalBits();
+        collect(r.tree(), 0, depth, all, rows);
+        sb.append(table(rows));
+        Cost t = r.total();
+        sb.append("\ntotal online:  ").append(Units.bytes(t.onlineBits())).append(" (").append(t.onlineBits())
+                .append(" bits), ").append(t.onlineRounds()).append(" rounds\n");
+        sb.append("total offline: ").append(Units.bytes(t.offlineBits())).append(" (").append(t.offlineBits())
+                .append(" bits), ").append(t.offlineRounds()).append(" rounds\n");
+        if (!r.unsupported().isEmpty()) {
+            sb.append("\nNOT COSTED (totals are lower bounds; --strict makes this an error):\n");
+            for (UnsupportedOp u : r.unsupported()) {
+                sb.append("  ").append(u.op()).append(" x").append(u.count()).append(" (e.g. ")
+                        .append(u.example()).append("): ").append(u.reason()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void collect(TreeNode node, int level, int depth, BigInteger all, List<String[]> rows) {
+        Cost c = node.total();
+        String label = "  ".repeat(level) + node.name()
+                + (node.kind() == TreeNode.Kind.PROTOCOL && node.repeat().compareTo(BigInteger.ONE) > 0
+                        ? " x" + node.repeat() : "")
+                + (node.kind() == TreeNode.Kind.OP && !node.name().equals(node.detail()) ? " (" + node.detail() + ")"
+                        : "");
+        rows.add(new String[] {label, Units.bytes(c.onlineBits()), c.onlineRounds().toString(),
+                Units.bytes(c.offlineBits()), c.offlineRounds().toString(), Units.percent(c.totalBits(), all)});
+        if (level >= depth) {
+            return;
+        }
+        int hidden = 0;
+        for (TreeNode child : node.children()) {
+            if (child.total().isZero()) {
+                hidden++;
+            } else {
+                collect(child, level + 1, depth, all, rows);
+            }
+        }
+        if (hidden > 0) {
+            rows.add(new String[] {"  ".repeat(level + 1) + "(" + hidden + " free)", "", "", "", "", ""});
+        }
+    }
+
+    /** A table with every column left-aligned (for text, not numbers). */
+    public static String plainTable(List<String[]> rows) {
+        return layout(rows, false);
+    }
+
+    /** Left-aligned first column, right-aligned numbers. */
+    static String table(List<String[]> rows) {
+        return layout(rows, true);
+    }
+
+    private static String layout(List<String[]> rows, boolean numbersRight) {
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : rows) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cols; i++) {
+                String pad = " ".repeat(width[i] - row[i].length());
+                boolean right = numbersRight && i > 0;
+                line.append(i == 0 ? "" : "  ").append(right ? pad + row[i] : row[i] + pad);
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A comparison of several profiles of one model (used by demo): one row per framework. */
+    public static String comparison(String model, Map<String, ProfileResult> byFramework) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"framework", "online", "rounds", "offline", "rounds", "not costed"});
+        byFramework.forEach((name, r) -> rows.add(new String[] {name, Units.bytes(r.total().onlineBits()),
+                r.total().onlineRounds().toString(), Units.bytes(r.total().offlineBits()),
+                r.total().offlineRounds().toString(), r.unsupported().isEmpty() ? "-"
+                        : r.unsupported().stream().map(u -> u.op() + " x" + u.count()).collect(Collectors.joining(", "))}));
+        return model + "\n" + table(rows);
+    }
+}

@@ -1,0 +1,99 @@
+package org.hawkeye.engine.tree;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.grammar.Rational;
+
+/**
+ * A node of the prefix (call-chain) tree: the model, a module of the exporter's path, an op, or a protocol
+ * invocation under an op. Each node's total is the sum of its children (times its repeat count for protocols).
+ */
+public final class TreeNode {
+    /** What a tree node stands for. */
+    public enum Kind { MODEL, MODULE, OP, PROTOCOL }
+
+    private final String name;
+    private final Kind kind;
+    private final String detail;
+    private final Map<String, Rational> args;
+    private final BigInteger repeat;
+    private final String note;
+    private final List<TreeNode> children = new ArrayList<>();
+    private Cost total;
+
+    TreeNode(String name, Kind kind, String detail, Map<String, Rational> args, BigInteger repeat, String note,
+             Cost total) {
+        this.name = name;
+        this.kind = kind;
+        this.detail = detail;
+        this.args = args;
+        this.repeat = repeat;
+        this.note = note;
+        this.total = total;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The op type for ops, the protocol for protocol nodes, empty otherwise. */
+    public String detail() {
+        return detail;
+    }
+
+    public Map<String, Rational> args() {
+        return args;
+    }
+
+    /** How many times a protocol node runs in sequence (its total includes the repetition). */
+    public BigInteger repeat() {
+        return repeat;
+    }
+
+    /** For ops: the rule that lowered it, or why it is free or unsupported. */
+    public String note() {
+        return note;
+    }
+
+    public List<TreeNode> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    public Cost total() {
+        return total;
+    }
+
+    void addChild(TreeNode child) {
+        children.add(child);
+    }
+
+    TreeNode child(String childName) {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            TreeNode c = children.get(i);
+            if (c.name.equals(childName) && c.kind == Kind.MODULE) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Recomputes totals of models and modules from their children (ops and protocols are final). */
+    Cost sum() {
+        if (kind == Kind.MODEL || kind == Kind.MODULE) {
+            Cost s = Cost.ZERO;
+            for (TreeNode c : children) {
+                s = s.plus(c.sum());
+            }
+            total = s;
+        }
+        return total;
+    }
+}
