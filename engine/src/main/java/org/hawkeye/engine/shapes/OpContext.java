@@ -1,6 +1,5 @@
 package org.hawkeye.engine.shapes;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -149,9 +148,5 @@ final class OpContext {
             throw new ShapeError(what + " " + axis + " is out of range for a tensor of rank " + rank);
         }
         return (int) (axis < 0 ? axis + rank : axis);
-    }
-
-    List<String> outputs() {
-        return node.outputs();
     }
 }

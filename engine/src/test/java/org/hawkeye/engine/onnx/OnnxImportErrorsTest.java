@@ -72,14 +72,15 @@ class OnnxImportErrorsTest {
 
     @Test
     void cycle() {
-        // a feeds b feeds a; c hangs below the cycle and must not be blamed.
+        // a feeds b feeds a; c and d hang below the cycle and must not be blamed. Walking producers back from
+        // c (the first node left over) goes c <- d <- b <- a <- b, so b is the node named.
         ModelProto m = Protos.model(List.of(info("x", FLOAT, 2)), List.of(info("y", FLOAT, 2)), List.of(
                 node("c", "Relu", List.of("v"), List.of("y")),
                 node("a", "Add", List.of("x", "u"), List.of("t")),
                 node("b", "Relu", List.of("t"), List.of("u")),
                 node("d", "Neg", List.of("u"), List.of("v"))));
         assertThatThrownBy(() -> OnnxImporter.read("m.onnx", m.toByteArray()))
-                .hasMessageMatching("m\\.onnx: node '(a' \\(Add\\)|b' \\(Relu\\)): the graph has a cycle through this node");
+                .hasMessage("m.onnx: node 'b' (Relu): the graph has a cycle through this node");
     }
 
     @Test
