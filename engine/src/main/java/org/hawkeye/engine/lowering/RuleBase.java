@@ -21,7 +21,7 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Builds a Drools rule base from DRL text at run time (the common rules plus one framework's), so that a framework
  * folder needs no compilation. Building costs seconds cold, so built bases are kept for the life of the process,
- * keyed by the exact rule texts.
+ * keyed by the exact rule texts, and compiled packages are kept on disk between runs ({@link RuleBaseCache}).
  */
 public final class RuleBase {
     private static final Map<String, KieBase> CACHE = new ConcurrentHashMap<>();
@@ -43,8 +43,13 @@ public final class RuleBase {
         if (cached != null) {
             return cached;
         }
-        KieBase base = compile(files);
-        checkPhases(base, files, phases);
+        String diskKey = RuleBaseCache.key(key.toString());
+        KieBase base = RuleBaseCache.load(diskKey);
+        if (base == null) {
+            base = compile(files);
+            checkPhases(base, files, phases);
+            RuleBaseCache.store(diskKey, base);
+        }
         CACHE.put(key.toString(), base);
         return base;
     }

@@ -1,0 +1,101 @@
+package org.hawkeye.engine.lowering;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Keeps compiled rule packages on disk between runs. Compiling DRL costs about two seconds in a cold JVM, while
+ * reading the compiled packages back costs a fraction of that, so a short CLI run pays the compilation once per
+ * set of rule texts. The key is a hash of the exact texts (and of the Drools and hawkeye versions), so editing a
+ * spec invalidates its entry; an unreadable entry is ignored and rebuilt.
+ */
+final class RuleBaseCache {
+    private static final String FORMAT = "hawkeye-rules-1";
+
+    private RuleBaseCache() {
+    }
+
+    /** The cache folder: {@code -Dhawkeye.cache.dir}, {@code $HAWKEYE_CACHE_DIR}, or ~/.cache/hawkeye; null = off. */
+    static Path directory() {
+        String dir = System.getProperty("hawkeye.cache.dir", System.getenv("HAWKEYE_CACHE_DIR"));
+        if ("off".equals(dir)) {
+            return null;
+        }
+        if (dir == null || dir.isEmpty()) {
+            String home = System.getProperty("user.home");
+            return home == null ? null : Path.of(home, ".cache", "hawkeye", "rules");
+        }
+        return Path.of(dir);
+    }
+
+    static String key(String ruleTexts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+            sha.update(String.valueOf(KieBase.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
+            sha.update(String.valueOf(RuleBaseCache.class.getPackage().getImplementationVersion())
+                    .getBytes(StandardCharsets.UTF_8));
+            sha.update(ruleTexts.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rule base stored under {@code key}, or null when absent or unreadable. */
+    static KieBase load(String key) {
+        Path dir = directory();
+        Path file = dir == null ? null : dir.resolve(key + ".bin");
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream raw = Files.newInputStream(file);
+             ObjectInputStream in = new DroolsObjectInputStream(raw)) {
+            @SuppressWarnings("unchecked")
+            Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            base.addPackages(packages);
+            return base;
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stores the compiled packages; a failure only costs the next run a compilation. */
+    static void store(String key, KieBase base) {
+        Path dir = directory();
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                 ObjectOutputStream out = new DroolsObjectOutputStream(raw)) {
+                out.writeObject(new ArrayList<>(base.getKiePackages()));
+            }
+            Files.move(tmp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // the cache is an optimisation: a read-only home or a full disk must not fail the profile
+        }
+    }
+}
