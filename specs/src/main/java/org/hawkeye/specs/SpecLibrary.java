@@ -2,13 +2,7 @@ package org.hawkeye.specs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,25 +139,7 @@ public final class SpecLibrary {
     }
 
     /** The built-in spec folders, inside the jar or in target/classes when run from a build. */
-    private static synchronized Path builtInRoot() {
-        URL url = SpecLibrary.class.getClassLoader().getResource(RESOURCE_ROOT + "/" + COMMON + "/pipeline.yaml");
-        if (url == null) {
-            throw new IllegalStateException("built-in specs missing from the classpath");
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return fs.getPath(RESOURCE_ROOT);
-            }
-            return Path.of(uri).getParent().getParent();
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open built-in specs at " + url, e);
-        }
+    private static Path builtInRoot() {
+        return ClasspathFolder.of(SpecLibrary.class, RESOURCE_ROOT, COMMON + "/pipeline.yaml");
     }
 }

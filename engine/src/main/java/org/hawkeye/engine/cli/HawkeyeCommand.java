@@ -28,9 +28,15 @@ public final class HawkeyeCommand implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams; returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line with the given streams; returns the exit code. {@code extraCommands} are added as
+     * subcommands (modules built on the engine, e.g. validation's {@code validate}).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Object... extraCommands) {
         CommandLine cl = new CommandLine(new HawkeyeCommand());
+        for (Object command : extraCommands) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -1,0 +1,126 @@
+package org.hawkeye.validation;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hawkeye.engine.ProfileOptions;
+import org.hawkeye.engine.ProfileResult;
+import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.tree.TreeNode;
+import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.WeightsMode;
+
+/**
+ * Compares hawkeye with measured runs: profiles each distinct run configuration once, reads the measured
+ * scope (total, a category of ops, or a module path) out of the result, and reports the signed deviation.
+ */
+public final class Harness {
+    private final Profiler profiler;
+    private final Categories categories;
+
+    public Harness(Profiler profiler, Categories categories) {
+        this.profiler = profiler;
+        this.categories = categories;
+    }
+
+    /** One case's outcome; values are in the measurement's unit. */
+    public record CaseResult(MeasurementCatalog.Entry entry, BigDecimal measured, BigDecimal hawkeye,
+                             BigDecimal deviationPct, BigDecimal staticDeviationPct, boolean pass) {
+
+        /** True when hawkeye is closer to the measurement than HawkEye's own static value. */
+        public boolean beatsHawkEye() {
+            return staticDeviationPct != null && deviationPct.abs().compareTo(staticDeviationPct.abs()) < 0;
+        }
+    }
+
+    public List<CaseResult> run(List<MeasurementCatalog.Entry> entries) {
+        Map<String, ProfileResult> runs = new HashMap<>();
+        List<CaseResult> results = new ArrayList<>();
+        for (MeasurementCatalog.Entry e : entries) {
+            Measurement m = e.measurement();
+            String runKey = e.model() + "|" + m.framework() + "|" + m.params() + "|" + m.weights() + "|" + m.mode()
+                    + "|" + m.batch();
+            ProfileResult r = runs.computeIfAbsent(runKey, k -> profile(e));
+            BigDecimal hawkeyeBase = new BigDecimal(select(r, m, e));
+            BigDecimal hawkeye = Units.fromBase(m.metric(), hawkeyeBase, m.unit());
+            BigDecimal measured = m.value();
+            BigDecimal deviation = deviation(hawkeye, measured);
+            BigDecimal staticDeviation = m.hawkeyeStatic() == null ? null : deviation(m.hawkeyeStatic(), measured);
+            boolean pass = measured.signum() == 0 ? hawkeye.signum() == 0
+                    : deviation.abs().compareTo(m.tolerancePct()) <= 0;
+            results.add(new CaseResult(e, measured, hawkeye, deviation, staticDeviation, pass));
+        }
+        return results;
+    }
+
+    private ProfileResult profile(MeasurementCatalog.Entry e) {
+        Measurement m = e.measurement();
+        if (!"inference".equals(m.mode())) {
+            throw new ProfilerException(e.location().toString(), "case '" + m.id() + "': mode '" + m.mode()
+                    + "' is not supported by this harness yet");
+        }
+        ProfileOptions options = ProfileOptions.of(m.framework()).withParams(m.params()).withBatch(m.batch())
+                .withWeights(m.weights() == null ? null : WeightsMode.parse(m.weights()));
+        return profiler.profile(e.model(), options);
+    }
+
+    private BigInteger select(ProfileResult r, Measurement m, MeasurementCatalog.Entry e) {
+        String scope = m.scope();
+        if (scope.equals("total")) {
+            return pick(r.total(), m);
+        }
+        if (scope.startsWith("category:")) {
+            String category = scope.substring("category:".length());
+            Cost sum = Cost.ZERO;
+            for (TreeNode op : ops(r.tree(), new ArrayList<>())) {
+                if (categories.of(op.detail()).equals(category)) {
+                    sum = sum.plus(op.total());
+                }
+            }
+            return pick(sum, m);
+        }
+        TreeNode node = r.tree();
+        for (String segment : scope.substring("path:".length()).split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            node = node.children().stream().filter(c -> c.name().equals(segment)).findFirst()
+                    .orElseThrow(() -> new ProfilerException(e.location().toString(), "case '" + m.id()
+                            + "': no node '" + segment + "' on " + scope));
+        }
+        return pick(node.total(), m);
+    }
+
+    private static List<TreeNode> ops(TreeNode node, List<TreeNode> out) {
+        if (node.kind() == TreeNode.Kind.OP) {
+            out.add(node);
+        } else if (node.kind() != TreeNode.Kind.PROTOCOL) {
+            node.children().forEach(c -> ops(c, out));
+        }
+        return out;
+    }
+
+    private static BigInteger pick(Cost c, Measurement m) {
+        boolean bits = m.metric().equals("bits");
+        return switch (m.phase()) {
+            case "online" -> bits ? c.onlineBits() : c.onlineRounds();
+            case "offline" -> bits ? c.offlineBits() : c.offlineRounds();
+            default -> bits ? c.onlineBits().add(c.offlineBits()) : c.onlineRounds().add(c.offlineRounds());
+        };
+    }
+
+    /** Signed deviation in percent: (value - measured) / measured; 0 when both are 0. */
+    static BigDecimal deviation(BigDecimal value, BigDecimal measured) {
+        if (measured.signum() == 0) {
+            return value.signum() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(100);
+        }
+        return value.subtract(measured).multiply(BigDecimal.valueOf(100))
+                .divide(measured, MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_UP);
+    }
+}
