@@ -12,7 +12,6 @@ import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.cost.Cost;
-import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.WeightsMode;
 
@@ -71,48 +70,11 @@ public final class Harness {
     }
 
     private BigInteger select(ProfileResult r, Measurement m, MeasurementCatalog.Entry e) {
-        String scope = m.scope();
-        if (scope.equals("total")) {
-            return pick(r.total(), m);
+        Cost c = new Scopes(categories).cost(r, m.scope());
+        if (c == null) {
+            throw new ProfilerException(e.location().toString(), "case '" + m.id() + "': no node on " + m.scope());
         }
-        if (scope.startsWith("category:")) {
-            String category = scope.substring("category:".length());
-            Cost sum = Cost.ZERO;
-            for (TreeNode op : ops(r.tree(), new ArrayList<>())) {
-                if (categories.of(op.detail()).equals(category)) {
-                    sum = sum.plus(op.total());
-                }
-            }
-            return pick(sum, m);
-        }
-        TreeNode node = r.tree();
-        for (String segment : scope.substring("path:".length()).split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            node = node.children().stream().filter(c -> c.name().equals(segment)).findFirst()
-                    .orElseThrow(() -> new ProfilerException(e.location().toString(), "case '" + m.id()
-                            + "': no node '" + segment + "' on " + scope));
-        }
-        return pick(node.total(), m);
-    }
-
-    private static List<TreeNode> ops(TreeNode node, List<TreeNode> out) {
-        if (node.kind() == TreeNode.Kind.OP) {
-            out.add(node);
-        } else if (node.kind() != TreeNode.Kind.PROTOCOL) {
-            node.children().forEach(c -> ops(c, out));
-        }
-        return out;
-    }
-
-    private static BigInteger pick(Cost c, Measurement m) {
-        boolean bits = m.metric().equals("bits");
-        return switch (m.phase()) {
-            case "online" -> bits ? c.onlineBits() : c.onlineRounds();
-            case "offline" -> bits ? c.offlineBits() : c.offlineRounds();
-            default -> bits ? c.onlineBits().add(c.offlineBits()) : c.onlineRounds().add(c.offlineRounds());
-        };
+        return Scopes.pick(c, m.phase(), m.metric());
     }
 
     /** Signed deviation in percent: (value - measured) / measured; 0 when both are 0. */

@@ -90,11 +90,9 @@ public final class MeasurementCatalog {
                     + m.metric() + " (known: " + Units.known(m.metric()) + ")");
         }
         String scope = m.scope();
-        boolean scopeOk = scope.equals("total") || scope.startsWith("path:")
-                || scope.startsWith("category:") && categories.isKnown(scope.substring("category:".length()));
-        if (!scopeOk) {
+        if (!Scopes.isWellFormed(scope, categories)) {
             throw new ProfilerException(where, "case '" + m.id() + "': scope '" + scope + "' is not total, "
-                    + "path:/module/path or category:{" + String.join(",", categories.categories().keySet())
+                    + "path:/module/path, ops:TYPE,TYPE or category:{" + String.join(",", categories.categories().keySet())
                     + "," + Categories.NONLINEAR + "}");
         }
         if (m.tolerancePct().signum() < 0) {

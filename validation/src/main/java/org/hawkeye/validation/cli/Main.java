@@ -10,6 +10,6 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(HawkeyeCommand.execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                new ValidateCommand()));
+                new ValidateCommand(), new ReproduceCommand()));
     }
 }
