@@ -27,6 +27,7 @@ public final class SpecLibrary {
     private final Path commonDir;
     private final SpecReader reader = new SpecReader();
     private final Map<String, FrameworkFolder> loaded = new LinkedHashMap<>();
+    private CommonRules common;
 
     private SpecLibrary(Map<String, Path> folders, Map<String, String> displayDirs, java.util.Set<String> builtIns,
                         Path commonDir) {
@@ -96,8 +97,15 @@ public final class SpecLibrary {
         return f;
     }
 
-    /** The phase order and the framework-independent rules. */
-    public CommonRules common() {
+    /** The phase order and the framework-independent rules, read once. */
+    public synchronized CommonRules common() {
+        if (common == null) {
+            common = readCommon();
+        }
+        return common;
+    }
+
+    private CommonRules readCommon() {
         Pipeline pipeline = reader.read("specs/common/pipeline.yaml", readText(commonDir.resolve("pipeline.yaml")),
                 Pipeline.class).value();
         return new CommonRules(pipeline, rules(commonDir, "specs/common"));
