@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hawkeye.engine.autograd.StepPhase;
+import org.hawkeye.engine.autograd.TrainingAttributes;
+import org.hawkeye.engine.autograd.TrainingGraph;
+import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.graph.Graph;
@@ -28,8 +32,9 @@ import org.hawkeye.specs.WeightsMode;
 import org.kie.api.KieBase;
 
 /**
- * The pipeline: ONNX in, shapes inferred, the graph lowered by the common and the framework's rules, every
- * protocol call costed from the spec's formulas, and the prefix tree built. One instance serves many profiles;
+ * The pipeline: ONNX in, shapes inferred, for training the graph of one training step built from it (forward,
+ * loss, backward, update), the graph lowered by the common and the framework's rules, every protocol call costed
+ * from the spec's formulas, and the prefix tree built. One instance serves many profiles;
  * specs and rule bases are loaded once.
  */
 public final class Profiler {
@@ -53,6 +58,9 @@ public final class Profiler {
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+        if (options.training() != null) {
+            graph = TrainingGraph.build(graph, modelName, options.training());
+        }
 
         CommonRules common = specs.common();
         List<RuleFile> ruleFiles = new ArrayList<>(common.rules());
@@ -61,12 +69,16 @@ public final class Profiler {
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
         Map<String, OpDecision> decisions = Lowering.lower(graph, rules, common.pipeline().phaseNames(),
-                Map.of("weights", weights.label(), "mode", "inference"), guards);
+                Map.of("weights", weights.label(), "mode", options.mode()), guards);
 
         ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
         Map<String, List<String>> unsupportedByType = new LinkedHashMap<>();
         Map<String, String> reasonByType = new LinkedHashMap<>();
+        Map<String, Cost> phases = new LinkedHashMap<>();
+        for (StepPhase p : StepPhase.values()) {
+            phases.put(p.label(), Cost.ZERO);
+        }
         for (Node node : graph.nodes()) {
             OpDecision d = decisions.get(node.name());
             List<CostNode> calls = new ArrayList<>();
@@ -78,6 +90,14 @@ public final class Profiler {
                 reasonByType.putIfAbsent(node.opType(), d.reason());
             }
             tree.addOp(node.name(), node.opType(), noteOf(d), calls);
+            String phase = node.attributes().getString(TrainingAttributes.PHASE, "");
+            if (phases.containsKey(phase)) {
+                Cost own = Cost.ZERO;
+                for (CostNode call : calls) {
+                    own = own.plus(call.total());
+                }
+                phases.merge(phase, own, Cost::plus);
+            }
         }
         List<UnsupportedOp> unsupported = new ArrayList<>();
         unsupportedByType.forEach((type, nodes) -> unsupported.add(
@@ -90,8 +110,10 @@ public final class Profiler {
         }
         var root = tree.build();
         Map<String, BigDecimal> paramValues = params.asDecimals();
-        return new ProfileResult(stripExtension(modelName), framework.name(), "inference", weights.label(),
-                paramValues, root.total(), root, unsupported);
+        ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
+                options.training().loss().label(), options.training().optimizer().label(), phases);
+        return new ProfileResult(stripExtension(modelName), framework.name(), options.mode(), weights.label(),
+                paramValues, root.total(), root, unsupported, step);
     }
 
     private static String noteOf(OpDecision d) {
