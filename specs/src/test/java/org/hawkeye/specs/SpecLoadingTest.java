@@ -169,6 +169,6 @@ class SpecLoadingTest {
     @Test
     void theBuiltInPipelineDeclaresThePhasesInOrder() {
         assertThat(SpecLibrary.load(List.of()).common().pipeline().phaseNames())
-                .containsExactly("normalize", "classify", "local", "fuse", "lower");
+                .containsExactly("normalize", "classify", "local", "training", "fuse", "lower");
     }
 }
