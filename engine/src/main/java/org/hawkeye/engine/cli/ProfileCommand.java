@@ -57,6 +57,9 @@ final class ProfileCommand implements Callable<Integer> {
     boolean strict;
 
     @Mixin
+    TrainingMixin training;
+
+    @Mixin
     SpecsOption specs;
 
     @Spec
@@ -68,7 +71,7 @@ final class ProfileCommand implements Callable<Integer> {
             throw new ProfilerException("", "--depth must be 0 or more, not " + depth);
         }
         ProfileOptions options = ProfileOptions.of(framework).withParams(params).withStrict(strict).withBatch(batch)
-                .withWeights(weights == null ? null : WeightsMode.parse(weights));
+                .withWeights(weights == null ? null : WeightsMode.parse(weights)).withTraining(training.options());
         ProfileResult result = new Profiler(specs.library()).profile(model, options);
         String text = format == Format.json ? JsonReport.render(result) : TextReport.render(result, depth);
         write(text, output, spec);
