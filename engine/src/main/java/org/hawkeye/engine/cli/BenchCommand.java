@@ -34,6 +34,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "Warm runs per model (default: ${DEFAULT-VALUE}).")
     int runs = 10;
 
+    @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
+    Long batch;
+
+    @Mixin
+    TrainingMixin training;
+
     @Mixin
     SpecsOption specs;
 
@@ -46,16 +52,17 @@ final class BenchCommand implements Callable<Integer> {
             throw new ProfilerException("", "--runs must be at least 1");
         }
         Profiler profiler = new Profiler(specs.library());
+        ProfileOptions options = ProfileOptions.of(framework).withBatch(batch).withTraining(training.options());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "nodes", "first (ms)", "warm median (ms)", "warm min (ms)"});
         for (Path model : expand(models)) {
             long t0 = System.nanoTime();
-            var first = profiler.profile(model, ProfileOptions.of(framework));
+            var first = profiler.profile(model, options);
             long firstNs = System.nanoTime() - t0;
             long[] warm = new long[runs];
             for (int i = 0; i < runs; i++) {
                 long t = System.nanoTime();
-                profiler.profile(model, ProfileOptions.of(framework));
+                profiler.profile(model, options);
                 warm[i] = System.nanoTime() - t;
             }
             Arrays.sort(warm);
@@ -64,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TextReport.plainTable(rows));
-        out.printf("framework %s, %d warm runs each, JVM %s, %d cores%n", framework, runs,
+        out.printf("framework %s, %s, %d warm runs each, JVM %s, %d cores%n", framework, options.mode(), runs,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
