@@ -207,4 +207,30 @@ class CryptenTrainingTest {
         assertThat(at(r, "/conv/forward").total().plus(at(r, "/conv/backward").total()))
                 .isEqualTo(at(r, "/conv").total());
     }
+
+    @Test
+    void lenetsBackwardPassAddsUpLayerByLayer() {
+        ProfileResult r = profiler.profile(org.hawkeye.engine.TestFiles.lenet(), ProfileOptions.of("crypten")
+                .withTraining(TrainingOptions.DEFAULT));
+        // opened elements per backward op, batch 1 (Y = layer output; dY has Y's shape):
+        long conv1 = (3456 + 150) + (784 + 3456 * 1);   // ConvTranspose(dY, W) + conv(X, dY repeated C_in = 1)
+        long relu1 = 3456 + 3456;                       // dY * mask
+        long pool1 = 864 + 864 * 4;                     // dY [1, 6, 12, 12] * one-hot of 2x2 windows
+        long conv2 = (1024 + 2400) + (864 + 1024 * 6);  // W [16, 6, 5, 5]; dY [1, 16, 8, 8] repeated 6 times
+        long relu2 = 1024 + 1024;
+        long pool2 = 256 + 256 * 4;
+        long fc0 = (120 + 120 * 256) + (120 + 256) + 2 * (120 + 120);  // dA, dB, alpha, beta
+        long fc2 = (84 + 84 * 120) + (84 + 120) + 2 * (84 + 84);
+        long fc4 = (10 + 10 * 84) + (10 + 84) + 2 * (10 + 10);
+        long relus = (120 + 120) + (84 + 84);
+        long loss = 10 + 1;                             // (softmax - target) / N times the encrypted seed
+        long opened = conv1 + relu1 + pool1 + conv2 + relu2 + pool2 + fc0 + fc2 + fc4 + relus + loss;
+        // rounds: 2 per conv, 4 per Gemm, 1 per relu, pool and the loss
+        assertThat(r.training().phases().get("backward")).isEqualTo(online(OPEN * opened, 2 * 2 + 3 * 4 + 4 + 2 + 1));
+
+        // the forward phase is LeNet's inference plus the loss's forward: no op changes in a training step
+        ProfileResult inference = profiler.profile(org.hawkeye.engine.TestFiles.lenet(), ProfileOptions.of("crypten"));
+        assertThat(r.training().phases().get("forward")).isEqualTo(inference.total()
+                .plus(at(r, "/loss/forward").total()));
+    }
 }
