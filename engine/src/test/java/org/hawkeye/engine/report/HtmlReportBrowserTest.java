@@ -18,6 +18,7 @@ import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.TestFiles;
 import org.hawkeye.specs.SpecLibrary;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +42,13 @@ class HtmlReportBrowserTest {
         if (chromium == null && System.getenv("CI") != null) {
             throw new AssertionError("CI is set but chromium is not on PATH; .ci/run installs the Debian package");
         }
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium); skipped outside CI");
         Files.createDirectories(OUT);
         profiler = new Profiler(SpecLibrary.load(List.of(TestFiles.toySpecs())));
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium); skipped outside CI");
     }
 
     private static String findChromium() {
