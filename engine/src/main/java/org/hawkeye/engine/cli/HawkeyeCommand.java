@@ -21,7 +21,7 @@ public final class HawkeyeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (profile, frameworks, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (profile, compare, frameworks, demo)");
     }
 
     public static void main(String[] args) {

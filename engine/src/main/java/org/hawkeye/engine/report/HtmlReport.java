@@ -34,7 +34,7 @@ public final class HtmlReport {
         // JSON inside <script>: "<" escaped so that no "</script>" or "<!--" in a model's names ends it early
         String data = data(r, networks).replace("<", "\\u003c");
         return page.replace("/*HAWKEYE_CSS*/", resource("report.css"))
-                .replace("/*HAWKEYE_JS*/", resource("report.js"))
+                .replace("/*HAWKEYE_JS*/", resource("format.js") + "\n" + resource("report.js"))
                 .replace("__HAWKEYE_TITLE__", escape(r.model() + " under " + r.framework() + " - hawkeye"))
                 .replace("__HAWKEYE_DATA__", data);
     }
