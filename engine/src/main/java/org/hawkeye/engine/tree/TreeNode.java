@@ -24,6 +24,7 @@ public final class TreeNode {
     private final String note;
     private final List<TreeNode> children = new ArrayList<>();
     private Cost total;
+    private String origin = "";
 
     TreeNode(String name, Kind kind, String detail, Map<String, Rational> args, BigInteger repeat, String note,
              Cost total) {
@@ -61,6 +62,15 @@ public final class TreeNode {
     /** For ops: the rule that lowered it, or why it is free or unsupported. */
     public String note() {
         return note;
+    }
+
+    /** For ops a what-if rewrite created: the rule that created it; empty for the model's own ops. */
+    public String origin() {
+        return origin;
+    }
+
+    void setOrigin(String rule) {
+        origin = rule;
     }
 
     public List<TreeNode> children() {
