@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hawkeye.engine.ProfileOptions;
@@ -56,6 +58,10 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail when an op cannot be costed, instead of listing it.")
     boolean strict;
 
+    @Option(names = {"-r", "--rewrite"}, paramLabel = "TARGET=REPLACEMENT[@PREFIX]",
+            description = "Profile the model as a what-if rewrite changes it (see 'hawkeye whatif'); repeatable.")
+    List<String> rewrites = new ArrayList<>();
+
     @Mixin
     SpecsOption specs;
 
@@ -69,7 +75,8 @@ final class ProfileCommand implements Callable<Integer> {
         }
         ProfileOptions options = ProfileOptions.of(framework).withParams(params).withStrict(strict).withBatch(batch)
                 .withWeights(weights == null ? null : WeightsMode.parse(weights));
-        ProfileResult result = new Profiler(specs.library()).profile(model, options);
+        ProfileResult result = rewrites.isEmpty() ? new Profiler(specs.library()).profile(model, options)
+                : RewrittenModels.profile(specs.library(), model, options, rewrites, spec);
         String text = format == Format.json ? JsonReport.render(result) : TextReport.render(result, depth);
         write(text, output, spec);
         return 0;
