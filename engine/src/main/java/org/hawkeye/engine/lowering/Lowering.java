@@ -37,15 +37,60 @@ public final class Lowering {
     /** Lowers the graph as rewritten by {@code rewrites} (facts the approximate-phase rules match). */
     public static LoweringResult run(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
                                      Map<String, Double> params, List<Rewrite> rewrites) {
+        try (Fired fired = fireAll(graph, rules, phases, settings, params, rewrites)) {
+            List<LoweredOp> out = new ArrayList<>();
+            for (Op op : fired.facts.ops()) {
+                OpDecision d = fired.sink.decisions().get(op.id());
+                if (d == null) {
+                    d = new OpDecision(OpDecision.Kind.UNSUPPORTED, "no rule lowers op type " + op.type(), "");
+                }
+                d.addFollowUps(fired.sink.followUps().getOrDefault(op.id(), List.of()));
+                out.add(new LoweredOp(op, d));
+            }
+            return new LoweringResult(out, fired.rewriter.log());
+        }
+    }
+
+    /** A session whose phases have all fired, open so that tests can look at the facts rules derived. */
+    static final class Fired implements AutoCloseable {
+        final KieSession session;
+        final LoweringSink sink;
+        final FactGraph facts;
+        final GraphRewriter rewriter;
+
+        private Fired(KieSession session, LoweringSink sink, FactGraph facts, GraphRewriter rewriter) {
+            this.session = session;
+            this.sink = sink;
+            this.facts = facts;
+            this.rewriter = rewriter;
+        }
+
+        /** Every fact of a type in the session, e.g. the FusableConvBn facts the fuse phase derived. */
+        <T> List<T> facts(Class<T> type) {
+            List<T> out = new ArrayList<>();
+            for (Object o : session.getObjects(type::isInstance)) {
+                out.add(type.cast(o));
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            session.dispose();
+        }
+    }
+
+    /** Inserts the graph, settings, parameters and requests, and fires every phase in order. */
+    static Fired fireAll(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
+                         Map<String, Double> params, List<Rewrite> rewrites) {
         KieSession session = rules.newKieSession();
         try {
             FiringRule firing = new FiringRule(session);
             LoweringSink sink = new LoweringSink(session, firing);
-            Set<String> globals = globalsOf(rules);
             session.setGlobal("lower", sink);
             FactGraph facts = new FactGraph(session, graph);
             GraphRewriter rewriter = new GraphRewriter(facts, firing, graph.name());
-            if (globals.contains("graph")) {
+            if (globalsOf(rules).contains("graph")) {
                 session.setGlobal("graph", rewriter);
             }
             settings.forEach((k, v) -> session.insert(new Setting(k, v)));
@@ -61,18 +106,10 @@ public final class Lowering {
                         + ", which no op writes any more (a rule removed its producer without replacing it)");
             }
             checkSessionOps(session, facts);
-            List<LoweredOp> out = new ArrayList<>();
-            for (Op op : facts.ops()) {
-                OpDecision d = sink.decisions().get(op.id());
-                if (d == null) {
-                    d = new OpDecision(OpDecision.Kind.UNSUPPORTED, "no rule lowers op type " + op.type(), "");
-                }
-                d.addFollowUps(sink.followUps().getOrDefault(op.id(), List.of()));
-                out.add(new LoweredOp(op, d));
-            }
-            return new LoweringResult(out, rewriter.log());
-        } finally {
+            return new Fired(session, sink, facts, rewriter);
+        } catch (RuntimeException e) {
             session.dispose();
+            throw e;
         }
     }
 
