@@ -77,10 +77,13 @@ final class WhatIfCommand implements Callable<Integer> {
                 .withWeights(weights == null ? null : WeightsMode.parse(weights));
         WhatIf.Result result = WhatIf.run(new Profiler(library), OnnxImporter.read(model),
                 model.getFileName().toString(), options, requests);
-        for (String w : result.warnings()) {
-            spec.commandLine().getErr().println("hawkeye: warning: " + w);
+        // the text report lists the warnings itself; JSON or a file would hide them from the terminal
+        if (format == ProfileCommand.Format.json || output != null) {
+            for (String w : result.warnings()) {
+                spec.commandLine().getErr().println("hawkeye: warning: " + w);
+            }
+            spec.commandLine().getErr().flush();
         }
-        spec.commandLine().getErr().flush();
         String text = format == ProfileCommand.Format.json ? WhatIfReport.json(result, depth)
                 : WhatIfReport.text(result, depth);
         ProfileCommand.write(text, output, spec);

@@ -50,7 +50,7 @@ public final class WhatIfReport {
             }
             rows.add(cells.toArray(new String[0]));
         }
-        sb.append(TextReport.plainTable(rows));
+        sb.append(numbers(rows));
         Cost b = r.before().total();
         Cost a = r.after().total();
         sb.append("\nonline bits: ").append(b.onlineBits()).append(" -> ").append(a.onlineBits())
@@ -140,6 +140,25 @@ public final class WhatIfReport {
         g.writeNumber(c.offlineRounds());
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** A table whose first column is left-aligned and the others, numbers, right-aligned. */
+    private static String numbers(List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(row[0] + " ".repeat(width[0] - row[0].length()));
+            for (int i = 1; i < row.length; i++) {
+                line.append("  ").append(" ".repeat(width[i] - row[i].length())).append(row[i]);
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** The change from {@code before} to {@code after} in percent of before, one decimal, signed. */
