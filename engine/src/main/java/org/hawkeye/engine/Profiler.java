@@ -9,11 +9,14 @@ import java.util.Map;
 import org.hawkeye.engine.cost.CostNode;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.graph.Graph;
-import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
+import org.hawkeye.engine.lowering.LoweredOp;
 import org.hawkeye.engine.lowering.Lowering;
+import org.hawkeye.engine.lowering.LoweringResult;
+import org.hawkeye.engine.lowering.Op;
 import org.hawkeye.engine.lowering.OpDecision;
 import org.hawkeye.engine.lowering.ProtocolCall;
+import org.hawkeye.engine.lowering.Rewrite;
 import org.hawkeye.engine.lowering.RuleBase;
 import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.engine.shapes.ShapeInference;
@@ -49,6 +52,14 @@ public final class Profiler {
     }
 
     public ProfileResult profile(Graph graph, String modelName, ProfileOptions options) {
+        return profile(graph, modelName, options, List.of()).result();
+    }
+
+    /**
+     * Profiles the model as the what-if {@code rewrites} change it (none: as exported). An op a rewrite created that
+     * the framework's rules do not cost is an error: the rewrite cannot be applied under that framework.
+     */
+    public RewrittenProfile profile(Graph graph, String modelName, ProfileOptions options, List<Rewrite> rewrites) {
         FrameworkFolder framework = specs.framework(options.framework());
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
@@ -60,24 +71,30 @@ public final class Profiler {
         KieBase rules = RuleBase.build(ruleFiles, common.pipeline().phaseNames());
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
-        Map<String, OpDecision> decisions = Lowering.lower(graph, rules, common.pipeline().phaseNames(),
-                Map.of("weights", weights.label(), "mode", "inference"), guards);
+        LoweringResult lowering = Lowering.run(graph, rules, common.pipeline().phaseNames(),
+                Map.of("weights", weights.label(), "mode", "inference"), guards, rewrites);
 
         ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
         Map<String, List<String>> unsupportedByType = new LinkedHashMap<>();
         Map<String, String> reasonByType = new LinkedHashMap<>();
-        for (Node node : graph.nodes()) {
-            OpDecision d = decisions.get(node.name());
+        for (LoweredOp lowered : lowering.ops()) {
+            Op node = lowered.op();
+            OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
             for (ProtocolCall call : d.calls()) {
                 calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
             }
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
-                unsupportedByType.computeIfAbsent(node.opType(), k -> new ArrayList<>()).add(node.name());
-                reasonByType.putIfAbsent(node.opType(), d.reason());
+                if (!node.origin().isEmpty()) {
+                    throw new ProfilerException(modelName + ": node '" + node.id() + "'", "the what-if rewrite of rule '"
+                            + node.origin() + "' cannot be applied under " + framework.name() + ": it creates a "
+                            + node.type() + " that " + framework.name() + " cannot cost (" + d.reason() + ")");
+                }
+                unsupportedByType.computeIfAbsent(node.type(), k -> new ArrayList<>()).add(node.id());
+                reasonByType.putIfAbsent(node.type(), d.reason());
             }
-            tree.addOp(node.name(), node.opType(), noteOf(d), calls);
+            tree.addOp(node.id(), node.type(), noteOf(d), node.origin(), calls);
         }
         List<UnsupportedOp> unsupported = new ArrayList<>();
         unsupportedByType.forEach((type, nodes) -> unsupported.add(
@@ -90,16 +107,12 @@ public final class Profiler {
         }
         var root = tree.build();
         Map<String, BigDecimal> paramValues = params.asDecimals();
-        return new ProfileResult(stripExtension(modelName), framework.name(), "inference", weights.label(),
-                paramValues, root.total(), root, unsupported);
+        return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), "inference",
+                weights.label(), paramValues, root.total(), root, unsupported), lowering.rewrites());
     }
 
     private static String noteOf(OpDecision d) {
-        return switch (d.kind()) {
-            case CALLS -> "rule: " + d.rule();
-            case FREE -> "free: " + d.reason();
-            case UNSUPPORTED -> "unsupported: " + d.reason();
-        };
+        return d.note();
     }
 
     private static Map<String, Shape> batchOverrides(Graph graph, Long batch) {

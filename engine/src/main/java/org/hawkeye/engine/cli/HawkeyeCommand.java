@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hawkeye", mixinStandardHelpOptions = true, version = "hawkeye 0.1.0",
         description = "Static profiler of MPC communication (bits and rounds, online and offline) for ONNX models.",
-        subcommands = {ProfileCommand.class, CompareCommand.class, FrameworksCommand.class, DemoCommand.class, ExplainCommand.class, BenchCommand.class,
+        subcommands = {ProfileCommand.class, CompareCommand.class, FrameworksCommand.class, DemoCommand.class,
+                ExplainCommand.class, WhatIfCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HawkeyeCommand implements Runnable {
     static final int USER_ERROR = 2;

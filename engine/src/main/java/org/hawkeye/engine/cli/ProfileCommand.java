@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,10 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Estimate time on this network too (a preset, or e.g. 1Gbps,0.5ms); adds \"time\" to JSON.")
     String network;
 
+    @Option(names = {"-r", "--rewrite"}, paramLabel = "TARGET=REPLACEMENT[@PREFIX]",
+            description = "Profile the model as a what-if rewrite changes it (see 'hawkeye whatif'); repeatable.")
+    List<String> rewrites = new ArrayList<>();
+
     @Mixin
     SpecsOption specs;
 
@@ -75,7 +80,8 @@ final class ProfileCommand implements Callable<Integer> {
         ProfileOptions options = ProfileOptions.of(framework).withParams(params).withStrict(strict).withBatch(batch)
                 .withWeights(weights == null ? null : WeightsMode.parse(weights));
         Network net = network == null ? null : Network.parse(network);
-        return new ProfileRun(new Profiler(specs.library()), options, format, depth, net, spec).run(models, output);
+        return new ProfileRun(new Profiler(specs.library()), options, format, depth, net, spec, rewrites)
+                .run(models, output);
     }
 
     static void write(String text, Path output, picocli.CommandLine.Model.CommandSpec spec) {

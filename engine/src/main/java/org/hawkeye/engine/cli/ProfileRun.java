@@ -28,9 +28,11 @@ final class ProfileRun {
     private final int depth;
     private final Network network;
     private final CommandSpec spec;
+    private final List<String> rewrites;
 
     ProfileRun(Profiler profiler, ProfileOptions options, ProfileCommand.Format format, int depth, Network network,
-               CommandSpec spec) {
+               CommandSpec spec, List<String> rewrites) {
+        this.rewrites = List.copyOf(rewrites);
         this.profiler = profiler;
         this.options = options;
         this.format = format;
@@ -70,7 +72,8 @@ final class ProfileRun {
         List<ProfileResult> results = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             progress.starting(i, models.get(i).getFileName().toString());
-            results.add(profiler.profile(models.get(i), options));
+            results.add(rewrites.isEmpty() ? profiler.profile(models.get(i), options)
+                    : RewrittenModels.profile(profiler.specs(), models.get(i), options, rewrites, spec));
         }
         progress.finished();
         return results;

@@ -91,6 +91,9 @@ public final class JsonReport {
         if (n.kind() == TreeNode.Kind.OP) {
             g.writeStringField("op", n.detail());
             g.writeStringField("note", n.note());
+            if (!n.origin().isEmpty()) {
+                g.writeStringField("origin", n.origin());
+            }
         } else if (n.kind() == TreeNode.Kind.PROTOCOL) {
             g.writeStringField("protocol", n.detail());
             g.writeObjectFieldStart("args");

@@ -26,6 +26,7 @@ public final class TreeNode {
     /** The latest module child of each name: paths are looked up once per op, so this must not scan. */
     private final java.util.Map<String, TreeNode> modulesByName = new java.util.HashMap<>();
     private Cost total;
+    private String origin = "";
 
     TreeNode(String name, Kind kind, String detail, Map<String, Rational> args, BigInteger repeat, String note,
              Cost total) {
@@ -63,6 +64,15 @@ public final class TreeNode {
     /** For ops: the rule that lowered it, or why it is free or unsupported. */
     public String note() {
         return note;
+    }
+
+    /** For ops a what-if rewrite created: the rule that created it; empty for the model's own ops. */
+    public String origin() {
+        return origin;
+    }
+
+    void setOrigin(String rule) {
+        origin = rule;
     }
 
     public List<TreeNode> children() {
