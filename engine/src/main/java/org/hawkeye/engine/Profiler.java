@@ -13,11 +13,14 @@ import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.graph.Graph;
-import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
+import org.hawkeye.engine.lowering.LoweredOp;
 import org.hawkeye.engine.lowering.Lowering;
+import org.hawkeye.engine.lowering.LoweringResult;
+import org.hawkeye.engine.lowering.Op;
 import org.hawkeye.engine.lowering.OpDecision;
 import org.hawkeye.engine.lowering.ProtocolCall;
+import org.hawkeye.engine.lowering.Rewrite;
 import org.hawkeye.engine.lowering.RuleBase;
 import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.engine.shapes.ShapeInference;
@@ -54,11 +57,24 @@ public final class Profiler {
     }
 
     public ProfileResult profile(Graph graph, String modelName, ProfileOptions options) {
+        return profile(graph, modelName, options, List.of()).result();
+    }
+
+    /**
+     * Profiles the model as the what-if {@code rewrites} change it (none: as exported). An op a rewrite created that
+     * the framework's rules do not cost is an error: the rewrite cannot be applied under that framework.
+     */
+    public RewrittenProfile profile(Graph graph, String modelName, ProfileOptions options, List<Rewrite> rewrites) {
         FrameworkFolder framework = specs.framework(options.framework());
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
         if (options.training() != null) {
+            if (!rewrites.isEmpty()) {
+                // a rewritten forward op would keep the backward of the op it replaced (a ReLU's mask for x^2)
+                throw new ProfilerException("", "--rewrite cannot be combined with --mode training yet: the "
+                        + "backward pass is derived from the model as exported");
+            }
             graph = TrainingGraph.build(graph, modelName, options.training());
         }
 
@@ -68,8 +84,8 @@ public final class Profiler {
         KieBase rules = RuleBase.build(ruleFiles, common.pipeline().phaseNames());
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
-        Map<String, OpDecision> decisions = Lowering.lower(graph, rules, common.pipeline().phaseNames(),
-                Map.of("weights", weights.label(), "mode", options.mode()), guards);
+        LoweringResult lowering = Lowering.run(graph, rules, common.pipeline().phaseNames(),
+                Map.of("weights", weights.label(), "mode", options.mode()), guards, rewrites);
 
         ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
@@ -79,17 +95,23 @@ public final class Profiler {
         for (StepPhase p : StepPhase.values()) {
             phases.put(p.label(), Cost.ZERO);
         }
-        for (Node node : graph.nodes()) {
-            OpDecision d = decisions.get(node.name());
+        for (LoweredOp lowered : lowering.ops()) {
+            Op node = lowered.op();
+            OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
             for (ProtocolCall call : d.calls()) {
                 calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
             }
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
-                unsupportedByType.computeIfAbsent(node.opType(), k -> new ArrayList<>()).add(node.name());
-                reasonByType.putIfAbsent(node.opType(), d.reason());
+                if (!node.origin().isEmpty()) {
+                    throw new ProfilerException(modelName + ": node '" + node.id() + "'", "the what-if rewrite of rule '"
+                            + node.origin() + "' cannot be applied under " + framework.name() + ": it creates a "
+                            + node.type() + " that " + framework.name() + " cannot cost (" + d.reason() + ")");
+                }
+                unsupportedByType.computeIfAbsent(node.type(), k -> new ArrayList<>()).add(node.id());
+                reasonByType.putIfAbsent(node.type(), d.reason());
             }
-            tree.addOp(node.name(), node.opType(), noteOf(d), calls);
+            tree.addOp(node.id(), node.type(), noteOf(d), node.origin(), calls);
             String phase = node.attributes().getString(TrainingAttributes.PHASE, "");
             if (phases.containsKey(phase)) {
                 Cost own = Cost.ZERO;
@@ -112,16 +134,12 @@ public final class Profiler {
         Map<String, BigDecimal> paramValues = params.asDecimals();
         ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
                 options.training().loss().label(), options.training().optimizer().label(), phases);
-        return new ProfileResult(stripExtension(modelName), framework.name(), options.mode(), weights.label(),
-                paramValues, root.total(), root, unsupported, step);
+        return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
+                weights.label(), paramValues, root.total(), root, unsupported, step), lowering.rewrites());
     }
 
     private static String noteOf(OpDecision d) {
-        return switch (d.kind()) {
-            case CALLS -> "rule: " + d.rule();
-            case FREE -> "free: " + d.reason();
-            case UNSUPPORTED -> "unsupported: " + d.reason();
-        };
+        return d.note();
     }
 
     private static Map<String, Shape> batchOverrides(Graph graph, Long batch) {

@@ -2,8 +2,11 @@ package org.hawkeye.specs;
 
 import java.util.List;
 
-/** The framework-independent part of lowering: the phase order and the shared rules (normalize, classify...). */
-public record CommonRules(Pipeline pipeline, List<RuleFile> rules) {
+/**
+ * The framework-independent part of lowering: the phase order, the shared rules (normalize, classify...) and
+ * the what-if rewrites those rules can carry out.
+ */
+public record CommonRules(Pipeline pipeline, List<RuleFile> rules, RewriteCatalog rewrites) {
 
     public CommonRules {
         rules = List.copyOf(rules);

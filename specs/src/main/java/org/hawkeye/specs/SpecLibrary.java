@@ -97,7 +97,7 @@ public final class SpecLibrary {
         return f;
     }
 
-    /** The phase order and the framework-independent rules, read once. */
+    /** The phase order, the framework-independent rules and the what-if rewrites they implement, read once. */
     public synchronized CommonRules common() {
         if (common == null) {
             common = readCommon();
@@ -108,7 +108,9 @@ public final class SpecLibrary {
     private CommonRules readCommon() {
         Pipeline pipeline = reader.read("specs/common/pipeline.yaml", readText(commonDir.resolve("pipeline.yaml")),
                 Pipeline.class).value();
-        return new CommonRules(pipeline, rules(commonDir, "specs/common"));
+        RewriteCatalog rewrites = reader.read("specs/common/rewrites.yaml",
+                readText(commonDir.resolve("rewrites.yaml")), RewriteCatalog.class).value();
+        return new CommonRules(pipeline, rules(commonDir, "specs/common"), rewrites);
     }
 
     private static List<RuleFile> rules(Path dir, String display) {

@@ -169,6 +169,17 @@ class SpecLoadingTest {
     @Test
     void theBuiltInPipelineDeclaresThePhasesInOrder() {
         assertThat(SpecLibrary.load(List.of()).common().pipeline().phaseNames())
-                .containsExactly("normalize", "classify", "local", "training", "fuse", "lower");
+                .containsExactly("normalize", "approximate", "classify", "local", "training", "fuse", "fixedpoint",
+                        "lower");
+    }
+
+    @Test
+    void theBuiltInRewritesNameTheirRules() {
+        RewriteCatalog catalog = SpecLibrary.load(List.of()).common().rewrites();
+        assertThat(catalog.targets()).containsExactly("relu", "gelu", "softmax", "maxpool");
+        assertThat(catalog.forTarget("relu")).extracting(RewriteSpec::usage)
+                .containsExactly("relu=quad", "relu=poly:DEGREE");
+        assertThat(catalog.forTarget("relu").get(1).min()).isEqualTo(2);
+        assertThat(catalog.forTarget("gelu").get(0).rules()).hasSize(3);
     }
 }

@@ -110,7 +110,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         sb.append(TextReport.plainTable(rows));
         TreeSet<String> opTypes = new TreeSet<>();
-        RuleIndex.index(rules).forEach(e -> opTypes.addAll(e.opTypes()));
+        RuleIndex.index(rules).stream().filter(e -> !e.emits().isEmpty()).forEach(e -> opTypes.addAll(e.opTypes()));
         sb.append("\nop types its rules name (hawkeye explain -f ").append(f.name()).append(" OPTYPE):\n  ")
                 .append(String.join(", ", opTypes)).append('\n');
         return sb.toString();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hawkeye", mixinStandardHelpOptions = true, version = "hawkeye 0.1.0",
         description = "Static profiler of MPC communication (bits and rounds, online and offline) for ONNX models.",
-        subcommands = {ProfileCommand.class, FrameworksCommand.class, DemoCommand.class, ExplainCommand.class, BenchCommand.class,
+        subcommands = {ProfileCommand.class, CompareCommand.class, FrameworksCommand.class, DemoCommand.class,
+                ExplainCommand.class, WhatIfCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HawkeyeCommand implements Runnable {
     static final int USER_ERROR = 2;
@@ -21,7 +22,7 @@ public final class HawkeyeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (profile, frameworks, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (profile, compare, frameworks, demo)");
     }
 
     public static void main(String[] args) {

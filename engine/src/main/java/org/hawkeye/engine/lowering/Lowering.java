@@ -1,65 +1,115 @@
 package org.hawkeye.engine.lowering;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hawkeye.engine.graph.Graph;
-import org.hawkeye.engine.graph.Node;
-import org.hawkeye.engine.graph.Value;
+import org.hawkeye.specs.ProfilerException;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Lowers a graph with a rule base: every node and tensor goes in as a fact, the phases fire in the pipeline's
- * order, and what the rules reported through {@code lower} comes out, one decision per op. Ops no rule decided
- * are reported as such (an {@link OpDecision.Kind#UNSUPPORTED} decision with an empty rule name).
+ * Lowers a graph with a rule base: every node and tensor goes in as a fact, with the what-if rewrites requested,
+ * the phases fire in the pipeline's order, and the result is read from the ops left in the session at the end,
+ * so that ops a rewrite created are costed and ops it removed are not. Each op gets what the rules reported
+ * through {@code lower}; ops no rule decided are reported as such (an {@link OpDecision.Kind#UNSUPPORTED}
+ * decision with an empty rule name).
  */
 public final class Lowering {
     private Lowering() {
     }
 
-    /** The decisions for every node of the graph, in graph order, keyed by node name. */
+    /** The decisions for every node of the graph, in graph order, keyed by node name (no rewrites). */
     public static Map<String, OpDecision> lower(Graph graph, KieBase rules, List<String> phases,
                                                 Map<String, String> settings, Map<String, Double> params) {
-        KieSession session = rules.newKieSession();
-        try {
-            LoweringSink sink = new LoweringSink(session);
-            session.setGlobal("lower", sink);
-            settings.forEach((k, v) -> session.insert(new Setting(k, v)));
-            params.forEach((k, v) -> session.insert(new Param(k, v)));
-            for (Value v : graph.values().values()) {
-                session.insert(tensorFact(v));
-            }
-            List<Op> ops = new ArrayList<>();
-            for (Node n : graph.nodes()) {
-                Op op = new Op(n.name(), n.opType(), prefixOf(n.name()), n.inputs(), n.outputs(), n.attributes());
-                ops.add(op);
-                session.insert(op);
-                for (int i = 0; i < n.inputs().size(); i++) {
-                    if (!n.inputs().get(i).isEmpty()) {
-                        session.insert(new Consumes(op.id(), n.inputs().get(i), i));
-                    }
+        Map<String, OpDecision> out = new LinkedHashMap<>();
+        for (LoweredOp op : run(graph, rules, phases, settings, params, List.of()).ops()) {
+            out.put(op.op().id(), op.decision());
+        }
+        return out;
+    }
+
+    /** Lowers the graph as rewritten by {@code rewrites} (facts the approximate-phase rules match). */
+    public static LoweringResult run(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
+                                     Map<String, Double> params, List<Rewrite> rewrites) {
+        try (Fired fired = fireAll(graph, rules, phases, settings, params, rewrites)) {
+            List<LoweredOp> out = new ArrayList<>();
+            for (Op op : fired.facts.ops()) {
+                OpDecision d = fired.sink.decisions().get(op.id());
+                if (d == null) {
+                    d = new OpDecision(OpDecision.Kind.UNSUPPORTED, "no rule lowers op type " + op.type(), "");
                 }
-                for (int i = 0; i < n.outputs().size(); i++) {
-                    if (!n.outputs().get(i).isEmpty()) {
-                        session.insert(new Produces(op.id(), n.outputs().get(i), i));
-                    }
-                }
+                d.addFollowUps(fired.sink.followUps().getOrDefault(op.id(), List.of()));
+                out.add(new LoweredOp(op, d));
             }
-            for (String phase : phases) {
-                session.getAgenda().getAgendaGroup(phase).setFocus();
-                session.fireAllRules();
-            }
-            Map<String, OpDecision> out = new LinkedHashMap<>();
-            for (Op op : ops) {
-                OpDecision d = sink.decisions().get(op.id());
-                out.put(op.id(), d != null ? d
-                        : new OpDecision(OpDecision.Kind.UNSUPPORTED, "no rule lowers op type " + op.type(), ""));
+            return new LoweringResult(out, fired.rewriter.log());
+        }
+    }
+
+    /** A session whose phases have all fired, open so that tests can look at the facts rules derived. */
+    static final class Fired implements AutoCloseable {
+        final KieSession session;
+        final LoweringSink sink;
+        final FactGraph facts;
+        final GraphRewriter rewriter;
+
+        private Fired(KieSession session, LoweringSink sink, FactGraph facts, GraphRewriter rewriter) {
+            this.session = session;
+            this.sink = sink;
+            this.facts = facts;
+            this.rewriter = rewriter;
+        }
+
+        /** Every fact of a type in the session, e.g. the FusableConvBn facts the fuse phase derived. */
+        <T> List<T> facts(Class<T> type) {
+            List<T> out = new ArrayList<>();
+            for (Object o : session.getObjects(type::isInstance)) {
+                out.add(type.cast(o));
             }
             return out;
-        } finally {
+        }
+
+        @Override
+        public void close() {
             session.dispose();
+        }
+    }
+
+    /** Inserts the graph, settings, parameters and requests, and fires every phase in order. */
+    static Fired fireAll(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
+                         Map<String, Double> params, List<Rewrite> rewrites) {
+        KieSession session = rules.newKieSession();
+        try {
+            FiringRule firing = new FiringRule(session);
+            LoweringSink sink = new LoweringSink(session, firing);
+            session.setGlobal("lower", sink);
+            FactGraph facts = new FactGraph(session, graph);
+            GraphRewriter rewriter = new GraphRewriter(facts, firing, graph.name());
+            if (globalsOf(rules).contains("graph")) {
+                session.setGlobal("graph", rewriter);
+            }
+            settings.forEach((k, v) -> session.insert(new Setting(k, v)));
+            params.forEach((k, v) -> session.insert(new Param(k, v)));
+            rewrites.forEach(session::insert);
+            for (String phase : phases) {
+                session.getAgenda().getAgendaGroup(phase).setFocus();
+                fire(session);
+            }
+            List<String> dangling = facts.danglingReads();
+            if (!dangling.isEmpty()) {
+                throw new ProfilerException(graph.name(), "after the what-if rewrites, " + dangling.get(0)
+                        + ", which no op writes any more (a rule removed its producer without replacing it)");
+            }
+            checkSessionOps(session, facts);
+            return new Fired(session, sink, facts, rewriter);
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
         }
     }
 
@@ -69,17 +119,49 @@ public final class Lowering {
         return slash <= 0 ? "" : nodeName.substring(0, slash);
     }
 
-    private static Tensor tensorFact(Value v) {
-        List<Long> shape = v.shape() == null ? List.of() : v.shape().dims();
-        long numel = v.shape() == null ? 0 : v.shape().numel();
-        String kind = switch (v.kind()) {
-            case INPUT -> "input";
-            case WEIGHT -> "weight";
-            case CONSTANT -> "constant";
-            case ACTIVATION -> v.hasData() ? "constant" : "activation";
-        };
-        Double scalar = v.hasData() && v.data().size() == 1 ? v.data().doubleAt(0) : null;
-        return new Tensor(v.name(), shape, numel, v.dataType() == null ? "UNDEFINED" : v.dataType().name(), kind,
-                scalar);
+    /** Fires the focused phase; an error a rule's consequence raised reaches the user as itself, not wrapped. */
+    private static void fire(KieSession session) {
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ProfilerException pe) {
+                    throw pe;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The result is read from the fact graph, which is only right if every Op fact went through it: a rule that
+     * inserts or deletes Op facts itself would leave joins behind or ops without tensors.
+     */
+    private static void checkSessionOps(KieSession session, FactGraph facts) {
+        Set<Op> inSession = new HashSet<>();
+        for (Object o : session.getObjects(o -> o instanceof Op)) {
+            inSession.add((Op) o);
+        }
+        Set<Op> known = new HashSet<>(facts.ops());
+        if (!inSession.equals(known)) {
+            Set<Op> extra = new HashSet<>(inSession);
+            extra.removeAll(known);
+            Set<Op> missing = new HashSet<>(known);
+            missing.removeAll(inSession);
+            String which = !extra.isEmpty() ? "inserted Op " + extra.iterator().next().id()
+                    : "deleted Op " + missing.iterator().next().id();
+            throw new ProfilerException("rules", "a rule " + which + " directly; what-if rules must create and "
+                    + "remove ops through the global 'graph' (graph.replace(...)) so that joins and tensors follow");
+        }
+    }
+
+    private static Set<String> globalsOf(KieBase rules) {
+        Set<String> names = new HashSet<>();
+        for (KiePackage pkg : rules.getKiePackages()) {
+            for (Global g : pkg.getGlobalVariables()) {
+                names.add(g.getName());
+            }
+        }
+        return names;
     }
 }

@@ -1,10 +1,10 @@
 package org.hawkeye.engine.lowering;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -14,17 +14,13 @@ import org.kie.api.runtime.KieSession;
  */
 public final class LoweringSink {
     private final Map<String, OpDecision> decisions = new LinkedHashMap<>();
+    private final Map<String, List<ProtocolCall>> followUps = new LinkedHashMap<>();
     private final KieSession session;
-    private String firingRule = "";
+    private final FiringRule firing;
 
-    LoweringSink(KieSession session) {
+    LoweringSink(KieSession session, FiringRule firing) {
         this.session = session;
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                firingRule = event.getMatch().getRule().getName();
-            }
-        });
+        this.firing = firing;
     }
 
     /**
@@ -32,22 +28,24 @@ public final class LoweringSink {
      * ({@code lower.call($op, "mul", "x", 10, "y", 10)}); several calls for one op run in sequence.
      */
     public void call(Op op, String protocol, Object... namedArgs) {
-        if (namedArgs.length % 2 != 0) {
-            throw new IllegalArgumentException("rule '" + firingRule + "': arguments of '" + protocol
-                    + "' must be name, value pairs");
-        }
-        Map<String, BigInteger> args = new LinkedHashMap<>();
-        for (int i = 0; i < namedArgs.length; i += 2) {
-            args.put(String.valueOf(namedArgs[i]), toBigInteger(protocol, namedArgs[i], namedArgs[i + 1]));
-        }
+        ProtocolCall call = toCall(protocol, namedArgs);
         OpDecision d = decisions.get(op.id());
         if (d == null) {
-            d = new OpDecision(OpDecision.Kind.CALLS, "", firingRule);
+            d = new OpDecision(OpDecision.Kind.CALLS, "", firing.name());
             record(op, d);
         } else if (d.kind() != OpDecision.Kind.CALLS) {
-            d.override(OpDecision.Kind.CALLS, "", firingRule);
+            d.override(OpDecision.Kind.CALLS, "", firing.name());
         }
-        d.addCall(new ProtocolCall(protocol, args, firingRule));
+        d.addCall(call);
+    }
+
+    /**
+     * Emits a call that runs after whatever {@code op} is lowered to (the truncation after a fixed-point product),
+     * without deciding the op: the rules of later phases still lower it, and an op nobody lowers stays
+     * unsupported. Same argument convention as {@link #call}.
+     */
+    public void after(Op op, String protocol, Object... namedArgs) {
+        followUps.computeIfAbsent(op.id(), k -> new ArrayList<>()).add(toCall(protocol, namedArgs));
     }
 
     /** The op is computed locally by the parties: no communication. */
@@ -63,9 +61,9 @@ public final class LoweringSink {
     private void decide(Op op, OpDecision.Kind kind, String reason) {
         OpDecision d = decisions.get(op.id());
         if (d == null) {
-            record(op, new OpDecision(kind, reason, firingRule));
+            record(op, new OpDecision(kind, reason, firing.name()));
         } else if (d.calls().isEmpty()) {
-            d.override(kind, reason, firingRule);
+            d.override(kind, reason, firing.name());
         }
     }
 
@@ -79,6 +77,23 @@ public final class LoweringSink {
         return decisions;
     }
 
+    /** Calls emitted with {@link #after}, by op id. */
+    Map<String, List<ProtocolCall>> followUps() {
+        return followUps;
+    }
+
+    private ProtocolCall toCall(String protocol, Object... namedArgs) {
+        if (namedArgs.length % 2 != 0) {
+            throw new IllegalArgumentException("rule '" + firing.name() + "': arguments of '" + protocol
+                    + "' must be name, value pairs");
+        }
+        Map<String, BigInteger> args = new LinkedHashMap<>();
+        for (int i = 0; i < namedArgs.length; i += 2) {
+            args.put(String.valueOf(namedArgs[i]), toBigInteger(protocol, namedArgs[i], namedArgs[i + 1]));
+        }
+        return new ProtocolCall(protocol, args, firing.name());
+    }
+
     private BigInteger toBigInteger(String protocol, Object name, Object value) {
         if (value instanceof BigInteger b) {
             return b;
@@ -89,7 +104,7 @@ public final class LoweringSink {
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return BigInteger.valueOf(n.longValue());
         }
-        throw new IllegalArgumentException("rule '" + firingRule + "': argument '" + name + "' of '" + protocol
+        throw new IllegalArgumentException("rule '" + firing.name() + "': argument '" + name + "' of '" + protocol
                 + "' must be a whole number, got " + value);
     }
 }

@@ -65,8 +65,11 @@ public final class RuleIndex {
         return out;
     }
 
-    /** The rules whose Op pattern names {@code opType}. */
+    /**
+     * The rules whose Op pattern names {@code opType} and that decide it (emit a call, free or unsupported); rules
+     * that only derive facts about it (fusions) or rewrite it on request (what-if) do not decide what it costs.
+     */
     public static List<Entry> forOpType(List<RuleFile> files, String opType) {
-        return index(files).stream().filter(e -> e.opTypes().contains(opType)).toList();
+        return index(files).stream().filter(e -> e.opTypes().contains(opType) && !e.emits().isEmpty()).toList();
     }
 }

@@ -71,6 +71,24 @@ public final class ShapeInference {
         return graph;
     }
 
+    /**
+     * Infers the outputs of one node that a what-if rewrite created. {@code graph} needs to hold only the node's
+     * input and output values (and the model's opset in its metadata); the outputs get their types and shapes.
+     *
+     * @throws ModelException naming the node, when the node does not fit its inputs or has no shape rule
+     */
+    public static void inferNode(Graph graph, Node node, String fileName) {
+        ShapeRule rule = ShapeRules.get(node.opType());
+        if (rule == null) {
+            throw ModelException.atNode(fileName, node, "no shape inference for op type '" + node.opType() + "'");
+        }
+        try {
+            rule.infer(new OpContext(graph, node, opset(graph)));
+        } catch (ShapeError | ArithmeticException | IllegalArgumentException e) {
+            throw ModelException.atNode(fileName, node, e.getMessage());
+        }
+    }
+
     /** The op types with a shape rule (default domain). */
     public static Set<String> supportedOpTypes() {
         return ShapeRules.all().keySet();

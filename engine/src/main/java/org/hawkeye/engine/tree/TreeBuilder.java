@@ -19,6 +19,11 @@ public final class TreeBuilder {
 
     /** Adds an op under its module path; its children are the protocol calls it was lowered to. */
     public void addOp(String nodeName, String opType, String note, Iterable<CostNode> calls) {
+        addOp(nodeName, opType, note, "", calls);
+    }
+
+    /** Adds an op a what-if rewrite created ({@code origin}: the rule that created it; empty for the model's own). */
+    public void addOp(String nodeName, String opType, String note, String origin, Iterable<CostNode> calls) {
         String[] segments = nodeName.split("/");
         TreeNode parent = root;
         for (int i = 0; i < segments.length - 1; i++) {
@@ -42,6 +47,7 @@ public final class TreeBuilder {
         }
         TreeNode finished = new TreeNode(leaf, TreeNode.Kind.OP, opType, Map.of(), BigInteger.ONE, note, total);
         op.children().forEach(finished::addChild);
+        finished.setOrigin(origin);
         parent.addChild(finished);
     }
 

@@ -2,18 +2,10 @@ package org.hawkeye.engine.lowering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.hawkeye.engine.graph.Attributes;
 import org.hawkeye.engine.graph.DataType;
-import org.hawkeye.engine.graph.Graph;
-import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
 import org.hawkeye.engine.graph.TensorData;
-import org.hawkeye.engine.graph.Value;
-import org.hawkeye.engine.graph.ValueKind;
 import org.hawkeye.specs.CommonRules;
 import org.hawkeye.specs.SpecLibrary;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,39 +27,8 @@ class CommonRulesTest {
         rules = RuleBase.build(common.rules(), phases);
     }
 
-    /** A small graph written by hand: values with shapes, nodes in order. */
-    static final class GraphSketch {
-        final Map<String, Value> values = new LinkedHashMap<>();
-        final List<Node> nodes = new ArrayList<>();
-        final List<String> inputs = new ArrayList<>();
-
-        GraphSketch input(String name, long... dims) {
-            values.put(name, new Value(name, ValueKind.INPUT, DataType.FLOAT, Shape.of(dims), null));
-            inputs.add(name);
-            return this;
-        }
-
-        GraphSketch weight(String name, TensorData data, long... dims) {
-            values.put(name, new Value(name, ValueKind.WEIGHT, DataType.FLOAT, Shape.of(dims), data));
-            return this;
-        }
-
-        GraphSketch constant(String name, long... dims) {
-            values.put(name, new Value(name, ValueKind.CONSTANT, DataType.INT64, Shape.of(dims),
-                    TensorData.ofLongs(DataType.INT64, Shape.of(dims), new long[(int) Shape.of(dims).numel()])));
-            return this;
-        }
-
-        GraphSketch node(String name, String type, List<String> in, String out, long... outDims) {
-            nodes.add(new Node(name, type, "", in, List.of(out), Attributes.EMPTY));
-            values.put(out, new Value(out, ValueKind.ACTIVATION, DataType.FLOAT, Shape.of(outDims), null));
-            return this;
-        }
-
-        Map<String, OpDecision> lower(String weights) {
-            Graph g = new Graph("sketch", nodes, values, inputs, List.of(), Map.of());
-            return Lowering.lower(g, rules, phases, Map.of("weights", weights), Map.of());
-        }
+    private static GraphSketch sketch() {
+        return new GraphSketch(rules, phases);
     }
 
     private static void assertDecided(OpDecision d, OpDecision.Kind kind, String rule) {
@@ -77,7 +38,7 @@ class CommonRulesTest {
 
     @Test
     void dataMovementAndShapeOpsAreFree() {
-        var d = new GraphSketch().input("x", 2, 3)
+        var d = sketch().input("x", 2, 3)
                 .node("/m/Reshape", "Reshape", List.of("x"), "y", 6)
                 .node("/m/Relu", "Relu", List.of("y"), "z", 6)
                 .lower("secret");
@@ -88,7 +49,7 @@ class CommonRulesTest {
 
     @Test
     void gatherWithPublicIndicesIsFree() {
-        var d = new GraphSketch().input("x", 4, 8).constant("idx", 2).input("ids", 2)
+        var d = sketch().input("x", 4, 8).constant("idx", 2).input("ids", 2)
                 .node("/m/Gather", "Gather", List.of("x", "idx"), "y", 2, 8)
                 .node("/m/Gather_1", "Gather", List.of("x", "ids"), "z", 2, 8)
                 .lower("secret");
@@ -99,7 +60,7 @@ class CommonRulesTest {
 
     @Test
     void anOpWithNoSecretInputIsComputedInTheClear() {
-        GraphSketch g = new GraphSketch().input("x", 4).weight("w", null, 4)
+        GraphSketch g = sketch().input("x", 4).weight("w", null, 4)
                 .node("/m/Relu", "Relu", List.of("w"), "y", 4);
         assertDecided(g.lower("public").get("/m/Relu"), OpDecision.Kind.FREE,
                 "op with no secret input is computed in the clear");
@@ -109,14 +70,14 @@ class CommonRulesTest {
 
     @Test
     void dataInputsAreSecretWhateverTheWeights() {
-        var d = new GraphSketch().input("x", 4).node("/m/Relu", "Relu", List.of("x"), "y", 4).lower("public");
+        var d = sketch().input("x", 4).node("/m/Relu", "Relu", List.of("x"), "y", 4).lower("public");
         assertDecided(d.get("/m/Relu"), OpDecision.Kind.UNSUPPORTED, "");
     }
 
     @Test
     void aKnownScalarInitializerIsAPublicConstant() {
         TensorData two = TensorData.ofDoubles(DataType.FLOAT, Shape.SCALAR, 2.0);
-        var d = new GraphSketch().weight("two", two).weight("w", null, 1)
+        var d = sketch().weight("two", two).weight("w", null, 1)
                 .node("/m/Exp", "Exp", List.of("two"), "y")
                 .node("/m/Exp_1", "Exp", List.of("w"), "z", 1)
                 .lower("secret");
@@ -127,7 +88,7 @@ class CommonRulesTest {
 
     @Test
     void secrecyFlowsForwardButShapesArePublic() {
-        var d = new GraphSketch().input("x", 4)
+        var d = sketch().input("x", 4)
                 .node("/m/Relu", "Relu", List.of("x"), "a", 4)
                 .node("/m/Relu_1", "Relu", List.of("a"), "b", 4)
                 .node("/m/Shape", "Shape", List.of("b"), "s", 1)

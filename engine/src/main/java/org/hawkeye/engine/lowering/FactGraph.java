@@ -1,0 +1,158 @@
+package org.hawkeye.engine.lowering;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hawkeye.engine.graph.Graph;
+import org.hawkeye.engine.graph.Node;
+import org.hawkeye.engine.graph.Value;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * The graph as facts in a lowering session: every op with its {@link Consumes}/{@link Produces} joins, every
+ * tensor, and the execution order of the ops. Rewrites add and remove ops here, never in the session directly,
+ * so that the joins stay consistent and the result can list the final ops in an order that runs.
+ */
+final class FactGraph {
+    private final KieSession session;
+    private final Graph graph;
+    private final List<String> order = new ArrayList<>();
+    private final Map<String, Op> ops = new HashMap<>();
+    private final Map<String, List<FactHandle>> handles = new HashMap<>();
+    private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    private final Map<String, FactHandle> tensorHandles = new HashMap<>();
+    private final Map<String, Value> createdValues = new HashMap<>();
+
+    FactGraph(KieSession session, Graph graph) {
+        this.session = session;
+        this.graph = graph;
+        for (Value v : graph.values().values()) {
+            addTensor(v);
+        }
+        for (Node n : graph.nodes()) {
+            Op op = new Op(n.name(), n.opType(), Lowering.prefixOf(n.name()), n.inputs(), n.outputs(),
+                    n.attributes());
+            order.add(op.id());
+            insertOp(op);
+        }
+    }
+
+    Graph graph() {
+        return graph;
+    }
+
+    /** The value behind a tensor name: the model's, or one a rewrite created. */
+    Value value(String name) {
+        Value v = createdValues.get(name);
+        return v != null ? v : graph.values().get(name);
+    }
+
+    boolean hasName(String name) {
+        return ops.containsKey(name) || tensors.containsKey(name);
+    }
+
+    Op op(String id) {
+        return ops.get(id);
+    }
+
+    /** The live ops in execution order. */
+    List<Op> ops() {
+        List<Op> out = new ArrayList<>(order.size());
+        for (String id : order) {
+            out.add(ops.get(id));
+        }
+        return out;
+    }
+
+    /** Adds a tensor a rewrite created (its type and shape already inferred) as a value and a fact. */
+    Tensor addCreatedTensor(Value v) {
+        createdValues.put(v.name(), v);
+        return addTensor(v);
+    }
+
+    private Tensor addTensor(Value v) {
+        Tensor t = Tensor.of(v);
+        tensors.put(v.name(), t);
+        tensorHandles.put(v.name(), session.insert(t));
+        return t;
+    }
+
+    /** Inserts a created op just before {@code before} in the execution order, or last when that is null. */
+    void addOpBefore(Op op, String before) {
+        if (before == null) {
+            order.add(op.id());
+        } else {
+            int at = order.indexOf(before);
+            if (at < 0) {
+                throw new IllegalStateException("no live op " + before);
+            }
+            order.add(at, op.id());
+        }
+        insertOp(op);
+    }
+
+    /** The op after {@code id} in execution order, or null when it is the last. */
+    String successorOf(String id) {
+        int at = order.indexOf(id);
+        return at + 1 < order.size() ? order.get(at + 1) : null;
+    }
+
+    int position(String id) {
+        return order.indexOf(id);
+    }
+
+    /**
+     * Removes an op and its joins. Its output tensors stay as facts: a replacement usually writes them again, and
+     * a tensor nobody writes or reads is invisible to rules, which only reach tensors through the joins.
+     */
+    void removeOp(String id) {
+        ops.remove(id);
+        order.remove(id);
+        for (FactHandle h : handles.remove(id)) {
+            session.delete(h);
+        }
+    }
+
+    /** Computed tensors a live op reads although no live op writes them (a rewrite that lost a producer). */
+    List<String> danglingReads() {
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (Op op : ops.values()) {
+            written.addAll(op.outputs());
+        }
+        List<String> out = new ArrayList<>();
+        for (String id : order) {
+            for (String in : ops.get(id).inputs()) {
+                Tensor t = tensors.get(in);
+                if (!in.isEmpty() && (t == null || t.kind().equals("activation") && !written.contains(in))) {
+                    out.add(id + " reads " + in);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The tensor fact of a name, or null. */
+    Tensor tensor(String name) {
+        return tensors.get(name);
+    }
+
+    private void insertOp(Op op) {
+        ops.put(op.id(), op);
+        List<FactHandle> hs = new ArrayList<>();
+        hs.add(session.insert(op));
+        for (int i = 0; i < op.inputs().size(); i++) {
+            if (!op.inputs().get(i).isEmpty()) {
+                hs.add(session.insert(new Consumes(op.id(), op.inputs().get(i), i)));
+            }
+        }
+        for (int i = 0; i < op.outputs().size(); i++) {
+            if (!op.outputs().get(i).isEmpty()) {
+                hs.add(session.insert(new Produces(op.id(), op.outputs().get(i), i)));
+            }
+        }
+        handles.put(op.id(), hs);
+    }
+}

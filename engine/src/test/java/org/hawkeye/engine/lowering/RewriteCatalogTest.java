@@ -1,0 +1,25 @@
+package org.hawkeye.engine.lowering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.hawkeye.specs.CommonRules;
+import org.hawkeye.specs.RewriteSpec;
+import org.hawkeye.specs.SpecLibrary;
+import org.junit.jupiter.api.Test;
+
+/** specs/common/rewrites.yaml and the approximate-phase rules agree: every listed rule exists, none is unlisted. */
+class RewriteCatalogTest {
+
+    @Test
+    void everyRewriteNamesExistingApproximateRulesAndEveryApproximateRuleIsListed() {
+        CommonRules common = SpecLibrary.load(List.of()).common();
+        List<String> approximate = RuleIndex.index(common.rules()).stream()
+                .filter(e -> e.file().startsWith("specs/common/rules/approximate/")).map(RuleIndex.Entry::rule)
+                .toList();
+        List<String> listed = common.rewrites().rewrites().stream().flatMap(r -> r.rules().stream()).toList();
+        assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(approximate);
+        assertThat(common.rewrites().rewrites()).extracting(RewriteSpec::usage).containsExactly(
+                "relu=quad", "relu=poly:DEGREE", "gelu=quad", "softmax=2quad", "maxpool=avgpool");
+    }
+}
