@@ -72,11 +72,19 @@ public final class Reproductions {
      * table under crypten while no SEMI2K spec exists): the paper's numbers stay as they are, for comparison.
      */
     public String render(Reproduction r, Profiler profiler, Categories categories, String framework) {
+        return render(r, profiler, categories, framework, Map.of());
+    }
+
+    /** As above, with framework parameters set for every row (a row's own params win). */
+    public String render(Reproduction r, Profiler profiler, Categories categories, String framework,
+                         Map<String, String> params) {
         Scopes scopes = new Scopes(categories);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "column", "measured", "HawkEye", "dev %", "hawkeye", "dev %"});
         for (Reproduction.Row row : r.rows()) {
-            ProfileOptions options = ProfileOptions.of(framework).withParams(row.params()).withBatch(row.batch())
+            Map<String, String> rowParams = new LinkedHashMap<>(params);
+            rowParams.putAll(row.params());
+            ProfileOptions options = ProfileOptions.of(framework).withParams(rowParams).withBatch(row.batch())
                     .withWeights(row.weights() == null ? null : WeightsMode.parse(row.weights()))
                     .withTraining(training(row.training()));
             ProfileResult result = profiler.profile(root.resolve(row.model()), options);

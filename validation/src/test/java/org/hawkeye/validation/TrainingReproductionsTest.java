@@ -1,6 +1,7 @@
 package org.hawkeye.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.hawkeye.engine.ProfileOptions;
@@ -67,5 +68,14 @@ class TrainingReproductionsTest {
         Reproduction.Row lenetAdam = table4.rows().get(1);
         assertThat(lenetAdam.hawkeyeStatic().get(0).add(lenetAdam.hawkeyeStatic().get(1))
                 .add(lenetAdam.hawkeyeStatic().get(2))).isEqualByComparingTo(lenetAdam.hawkeyeStatic().get(3));
+    }
+
+    @Test
+    void parametersGivenForAReproductionReachEveryRowsProfile() {
+        Reproductions all = Reproductions.load();
+        Reproduction table9 = all.get("table9-semi2k-training");
+        // crypten's gap_detaches is allowed to be 0 or 1 only: a 2 must fail in the first row's profile
+        assertThatThrownBy(() -> all.render(table9, profiler, categories, "crypten", java.util.Map.of("gap_detaches",
+                "2"))).hasMessageContaining("gap_detaches");
     }
 }

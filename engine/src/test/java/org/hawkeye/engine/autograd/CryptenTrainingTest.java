@@ -233,4 +233,32 @@ class CryptenTrainingTest {
         assertThat(r.training().phases().get("forward")).isEqualTo(inference.total()
                 .plus(at(r, "/loss/forward").total()));
     }
+
+    @Test
+    void cryptensGlobalAveragePoolPassesNoGradientBackUnlessToldOtherwise() {
+        // x [2, 3, 6, 6] -> conv to [2, 4, 4, 4] -> relu -> global average pool -> flatten [2, 4] -> Gemm to [2, 3]
+        Net net = new Net().input("x", 2, 3, 6, 6).weight("w", 4, 3, 3, 3).weight("fc", 3, 4)
+                .node("/conv/Conv", "Conv", List.of("x", "w"))
+                .node("/act/Relu", "Relu", List.of(Net.out("/conv/Conv")))
+                .node("/gap/GlobalAveragePool", "GlobalAveragePool", List.of(Net.out("/act/Relu")))
+                .node("/flat/Flatten", "Flatten", List.of(Net.out("/gap/GlobalAveragePool")), "axis", 1L)
+                .node("/fc/Gemm", "Gemm", List.of(Net.out("/flat/Flatten"), "fc"), "transB", 1L);
+        // CrypTen 0.4.0: the pool sums input.shallow_copy(), so nothing before it gets a gradient
+        ProfileResult detached = train(net);
+        assertThat(at(detached, "/act/backward").total()).isEqualTo(Cost.ZERO);
+        assertThat(at(detached, "/conv/backward").total()).isEqualTo(Cost.ZERO);
+        assertThat(at(detached, "/conv/backward/weight_grad").note())
+                .startsWith("free: its gradient is never computed");
+        // the classifier still trains: dW = dY^T A opens dY (2*3) and A (2*4)
+        assertThat(at(detached, "/fc/backward/weight_grad").total()).isEqualTo(online(OPEN * (6 + 8), 1));
+
+        // as if the pool were differentiable: relu's mask product (32 + 32 elements) and the conv's gradients
+        ProfileResult differentiable = profiler.profile(net.build(), "net", ProfileOptions.of("crypten")
+                .withParam("gap_detaches", "0").withTraining(TrainingOptions.DEFAULT));
+        assertThat(at(differentiable, "/act/backward").total()).isEqualTo(online(OPEN * (128 + 128), 1));
+        // weight gradient: input 2*3*6*6 = 216, dY 2*4*4*4 = 128 repeated 3 times
+        assertThat(at(differentiable, "/conv/backward/weight_grad").total())
+                .isEqualTo(online(OPEN * (216 + 128 * 3), 1));
+        assertThat(at(differentiable, "/fc/backward").total()).isEqualTo(at(detached, "/fc/backward").total());
+    }
 }

@@ -123,4 +123,50 @@ class TrainingRulesTest {
                     .containsExactly("/c/backward/input_grad");
         }
     }
+
+    /** A framework that detaches the gradient "g0" (as CrypTen's GlobalAveragePool does its input's). */
+    private static final RuleFile DETACHES_G0 = new RuleFile("detach/rules/Detach.drl", """
+            package test.detach;
+            import org.hawkeye.engine.lowering.*;
+            global LoweringSink lower;
+            rule "detaches g0"
+                agenda-group "classify"
+            when
+                not Detached( tensor == "g0" )
+            then
+                insert(new Detached("g0"));
+            end
+            """);
+
+    @Test
+    void whatIsComputedOnlyFromADetachedGradientIsNotComputedEvenThroughFreeDataMovement() {
+        Map<String, Value> values = new LinkedHashMap<>();
+        values.put("x", new Value("x", ValueKind.INPUT, DataType.FLOAT, Shape.of(4), null));
+        List<Node> nodes = new ArrayList<>();
+        // seed -> g0 (detached by the framework) -> t (a free Transpose) -> w (a product with the input x);
+        // seed -> g1 (live) ; s = g1 + t (a sum with a live gradient stays computed)
+        nodes.add(new Node("/loss/backward/loss_seed", "Constant", "", List.of(), List.of("seed"),
+                new Attributes(Map.of("hawkeye.phase", "backward", "hawkeye.role", "loss_seed"))));
+        nodes.add(backward("/a/backward/g0", "Mul", List.of("seed", "x"), "g0"));
+        nodes.add(backward("/a/backward/g1", "Mul", List.of("seed", "x"), "g1"));
+        nodes.add(backward("/b/backward/t", "Transpose", List.of("g0"), "t"));
+        nodes.add(backward("/b/backward/w", "Mul", List.of("t", "x"), "w"));
+        nodes.add(backward("/c/backward/s", "Add", List.of("g1", "t"), "s"));
+        for (String out : List.of("seed", "g0", "g1", "t", "w", "s")) {
+            values.put(out, new Value(out, ValueKind.ACTIVATION, DataType.FLOAT, Shape.of(4), null));
+        }
+        List<RuleFile> files = new ArrayList<>(COMMON.rules());
+        files.add(DETACHES_G0);
+        Graph g = new Graph("t", nodes, values, List.of("x"), List.of(), Map.of());
+        Map<String, OpDecision> d = Lowering.lower(g, RuleBase.build(files, COMMON.pipeline().phaseNames()),
+                COMMON.pipeline().phaseNames(), Map.of("weights", "secret", "mode", "training"), Map.of());
+        assertThat(d.get("/b/backward/w").rule()).isEqualTo("an op whose gradient inputs are all detached is not computed");
+        // the live product and the sum with a live gradient are left to the framework (none here: undecided)
+        assertThat(d.get("/a/backward/g1").kind()).isEqualTo(OpDecision.Kind.UNSUPPORTED);
+        assertThat(d.get("/c/backward/s").kind()).isEqualTo(OpDecision.Kind.UNSUPPORTED);
+    }
+
+    private static Node backward(String name, String type, List<String> in, String out) {
+        return new Node(name, type, "", in, List.of(out), new Attributes(Map.of("hawkeye.phase", "backward")));
+    }
 }

@@ -24,6 +24,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the reproductions.")
     boolean list;
 
+    @Option(names = "-P", paramLabel = "NAME=VALUE",
+            description = "Set a parameter of the framework profiled for every row; repeatable.")
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
     @Option(names = {"-f", "--framework"}, paramLabel = "NAME",
             description = "Profile under this framework instead of the paper's (its numbers stay for comparison).")
     String framework;
@@ -45,7 +49,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         } else {
             Reproduction r = all.get(name);
             out.print(all.render(r, new Profiler(SpecLibrary.load(List.of())), MeasurementCatalog.load().categories(),
-                    framework == null ? r.framework() : framework));
+                    framework == null ? r.framework() : framework, params));
         }
         out.flush();
         return 0;
