@@ -6,14 +6,30 @@ import java.util.Map;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.tree.TreeNode;
 
-/** The outcome of one profile: totals, the prefix tree, and the ops that could not be costed. */
+/**
+ * The outcome of one profile: totals, the prefix tree, and the ops that could not be costed; for a training step
+ * also the loss, the optimizer and the cost of each phase (forward, backward, update), which add up to the total.
+ */
 public record ProfileResult(String model, String framework, String mode, String weights,
                             Map<String, BigDecimal> params, Cost total, TreeNode tree,
-                            List<UnsupportedOp> unsupported) {
+                            List<UnsupportedOp> unsupported, Training training) {
+
+    /** What a training step consisted of and what each of its phases cost, in phase order. */
+    public record Training(String loss, String optimizer, Map<String, Cost> phases) {
+        public Training {
+            phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+        }
+    }
 
     public ProfileResult {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         unsupported = List.copyOf(unsupported);
+    }
+
+    /** An inference profile. */
+    public ProfileResult(String model, String framework, String mode, String weights, Map<String, BigDecimal> params,
+                         Cost total, TreeNode tree, List<UnsupportedOp> unsupported) {
+        this(model, framework, mode, weights, params, total, tree, unsupported, null);
     }
 
     /** True when every op was costed; otherwise the totals are lower bounds. */

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hawkeye.engine.autograd.StepPhase;
+import org.hawkeye.engine.autograd.TrainingAttributes;
+import org.hawkeye.engine.autograd.TrainingGraph;
+import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.graph.Graph;
@@ -31,8 +35,9 @@ import org.hawkeye.specs.WeightsMode;
 import org.kie.api.KieBase;
 
 /**
- * The pipeline: ONNX in, shapes inferred, the graph lowered by the common and the framework's rules, every
- * protocol call costed from the spec's formulas, and the prefix tree built. One instance serves many profiles;
+ * The pipeline: ONNX in, shapes inferred, for training the graph of one training step built from it (forward,
+ * loss, backward, update), the graph lowered by the common and the framework's rules, every protocol call costed
+ * from the spec's formulas, and the prefix tree built. One instance serves many profiles;
  * specs and rule bases are loaded once.
  */
 public final class Profiler {
@@ -64,6 +69,14 @@ public final class Profiler {
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+        if (options.training() != null) {
+            if (!rewrites.isEmpty()) {
+                // a rewritten forward op would keep the backward of the op it replaced (a ReLU's mask for x^2)
+                throw new ProfilerException("", "--rewrite cannot be combined with --mode training yet: the "
+                        + "backward pass is derived from the model as exported");
+            }
+            graph = TrainingGraph.build(graph, modelName, options.training());
+        }
 
         CommonRules common = specs.common();
         List<RuleFile> ruleFiles = new ArrayList<>(common.rules());
@@ -72,12 +85,16 @@ public final class Profiler {
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
         LoweringResult lowering = Lowering.run(graph, rules, common.pipeline().phaseNames(),
-                Map.of("weights", weights.label(), "mode", "inference"), guards, rewrites);
+                Map.of("weights", weights.label(), "mode", options.mode()), guards, rewrites);
 
         ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
         Map<String, List<String>> unsupportedByType = new LinkedHashMap<>();
         Map<String, String> reasonByType = new LinkedHashMap<>();
+        Map<String, Cost> phases = new LinkedHashMap<>();
+        for (StepPhase p : StepPhase.values()) {
+            phases.put(p.label(), Cost.ZERO);
+        }
         for (LoweredOp lowered : lowering.ops()) {
             Op node = lowered.op();
             OpDecision d = lowered.decision();
@@ -95,6 +112,14 @@ public final class Profiler {
                 reasonByType.putIfAbsent(node.type(), d.reason());
             }
             tree.addOp(node.id(), node.type(), noteOf(d), node.origin(), calls);
+            String phase = node.attributes().getString(TrainingAttributes.PHASE, "");
+            if (phases.containsKey(phase)) {
+                Cost own = Cost.ZERO;
+                for (CostNode call : calls) {
+                    own = own.plus(call.total());
+                }
+                phases.merge(phase, own, Cost::plus);
+            }
         }
         List<UnsupportedOp> unsupported = new ArrayList<>();
         unsupportedByType.forEach((type, nodes) -> unsupported.add(
@@ -107,8 +132,10 @@ public final class Profiler {
         }
         var root = tree.build();
         Map<String, BigDecimal> paramValues = params.asDecimals();
-        return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), "inference",
-                weights.label(), paramValues, root.total(), root, unsupported), lowering.rewrites());
+        ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
+                options.training().loss().label(), options.training().optimizer().label(), phases);
+        return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
+                weights.label(), paramValues, root.total(), root, unsupported, step), lowering.rewrites());
     }
 
     private static String noteOf(OpDecision d) {

@@ -169,7 +169,8 @@ class SpecLoadingTest {
     @Test
     void theBuiltInPipelineDeclaresThePhasesInOrder() {
         assertThat(SpecLibrary.load(List.of()).common().pipeline().phaseNames())
-                .containsExactly("normalize", "approximate", "classify", "local", "fuse", "fixedpoint", "lower");
+                .containsExactly("normalize", "approximate", "classify", "local", "training", "fuse", "fixedpoint",
+                        "lower");
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class MeasurementCatalog {
         String scope = m.scope();
         if (!Scopes.isWellFormed(scope, categories)) {
             throw new ProfilerException(where, "case '" + m.id() + "': scope '" + scope + "' is not total, "
-                    + "path:/module/path, ops:TYPE,TYPE or category:{" + String.join(",", categories.categories().keySet())
+                    + "path:/module/path, ops:TYPE,TYPE, phase:forward|backward|update or category:{" + String.join(",", categories.categories().keySet())
                     + "," + Categories.NONLINEAR + "}");
         }
         if (m.tolerancePct().signum() < 0) {

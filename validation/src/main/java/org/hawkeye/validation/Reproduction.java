@@ -25,13 +25,21 @@ public record Reproduction(
     public record Column(@JsonProperty(required = true) String name, @JsonProperty(required = true) String scope) {
     }
 
-    /** A row: a model profiled with given settings, and the paper's numbers for it (one per column, or none). */
+    /** A training step a row profiles instead of inference: its loss and optimizer (defaults: the CLI's). */
+    public record Training(String loss, String optimizer) {
+    }
+
+    /**
+     * A row: a model profiled with given settings (a training step when {@code training} is given), and the
+     * paper's numbers for it (one per column, or none).
+     */
     public record Row(
             @JsonProperty(required = true) String label,
             @JsonProperty(required = true) String model,
             Map<String, String> params,
             String weights,
             Long batch,
+            Training training,
             @JsonProperty("hawkeye_static") List<BigDecimal> hawkeyeStatic,
             List<BigDecimal> measured) {
 

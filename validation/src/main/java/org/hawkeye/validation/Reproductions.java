@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.autograd.TrainingOptions;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.report.TextReport;
 import org.hawkeye.specs.ClasspathFolder;
@@ -63,15 +64,28 @@ public final class Reproductions {
 
     /** The reproduction as a table: per model and column, measured, HawkEye's static value, hawkeye's. */
     public String render(Reproduction r, Profiler profiler, Categories categories) {
+        return render(r, profiler, categories, r.framework());
+    }
+
+    /**
+     * The reproduction profiled under {@code framework} instead of the paper's (e.g. HawkEye's SEMI2K training
+     * table under crypten while no SEMI2K spec exists): the paper's numbers stay as they are, for comparison.
+     */
+    public String render(Reproduction r, Profiler profiler, Categories categories, String framework) {
         Scopes scopes = new Scopes(categories);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "column", "measured", "HawkEye", "dev %", "hawkeye", "dev %"});
         for (Reproduction.Row row : r.rows()) {
-            ProfileOptions options = ProfileOptions.of(r.framework()).withParams(row.params()).withBatch(row.batch())
-                    .withWeights(row.weights() == null ? null : WeightsMode.parse(row.weights()));
+            ProfileOptions options = ProfileOptions.of(framework).withParams(row.params()).withBatch(row.batch())
+                    .withWeights(row.weights() == null ? null : WeightsMode.parse(row.weights()))
+                    .withTraining(training(row.training()));
             ProfileResult result = profiler.profile(root.resolve(row.model()), options);
             for (int i = 0; i < r.columns().size(); i++) {
                 Cost c = scopes.cost(result, r.columns().get(i).scope());
+                if (c == null) {
+                    throw new ProfilerException(r.name(), "column '" + r.columns().get(i).name() + "': scope '"
+                            + r.columns().get(i).scope() + "' names nothing in the profile of " + row.model());
+                }
                 BigDecimal ours = Units.fromBase(r.metric(), new BigDecimal(Scopes.pick(c, r.phase(), r.metric())),
                         r.unit());
                 BigDecimal measured = at(row.measured(), i);
@@ -85,9 +99,22 @@ public final class Reproductions {
                         "", ""});
             }
         }
-        return r.title() + "\n" + r.framework() + ", " + r.phase() + " " + r.metric() + " in " + r.unit()
+        String under = framework.equals(r.framework()) ? r.framework()
+                : framework + " (the paper's numbers are " + r.framework() + "'s)";
+        return r.title() + "\n" + under + ", " + r.phase() + " " + r.metric() + " in " + r.unit()
                 + "; source: " + r.source() + "\n\n" + TextReport.plainTable(rows)
                 + (r.note() == null ? "" : "\n" + r.note() + "\n");
+    }
+
+    private static TrainingOptions training(Reproduction.Training t) {
+        if (t == null) {
+            return null;
+        }
+        TrainingOptions o = TrainingOptions.DEFAULT;
+        if (t.loss() != null) {
+            o = o.withLoss(TrainingOptions.Loss.parse(t.loss()));
+        }
+        return t.optimizer() == null ? o : o.withOptimizer(TrainingOptions.Optimizer.parse(t.optimizer()));
     }
 
     private static BigDecimal at(List<BigDecimal> values, int i) {

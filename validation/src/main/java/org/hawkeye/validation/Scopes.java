@@ -10,8 +10,8 @@ import org.hawkeye.engine.tree.TreeNode;
 
 /**
  * Reads one number out of a profile: a phase (online, offline, total) and a metric (bits, rounds) over a scope:
- * the whole model ({@code total}), a category of ops ({@code category:conv2d}), op types ({@code ops:MatMul,Gemm})
- * or a module path ({@code path:/layer1/layer1.0}).
+ * the whole model ({@code total}), a category of ops ({@code category:conv2d}), op types ({@code ops:MatMul,Gemm}),
+ * a module path ({@code path:/layer1/layer1.0}) or a phase of a training step ({@code phase:backward}).
  */
 final class Scopes {
     private final Categories categories;
@@ -22,13 +22,17 @@ final class Scopes {
 
     static boolean isWellFormed(String scope, Categories categories) {
         return scope.equals("total") || scope.startsWith("path:") || scope.startsWith("ops:")
+                || scope.startsWith("phase:")
                 || scope.startsWith("category:") && categories.isKnown(scope.substring("category:".length()));
     }
 
-    /** The cost of the scope, or null when a path names no node. */
+    /** The cost of the scope, or null when a path names no node or a phase no phase of a training step. */
     Cost cost(ProfileResult r, String scope) {
         if (scope.equals("total")) {
             return r.total();
+        }
+        if (scope.startsWith("phase:")) {
+            return r.training() == null ? null : r.training().phases().get(scope.substring("phase:".length()));
         }
         if (scope.startsWith("category:") || scope.startsWith("ops:")) {
             String category = scope.startsWith("category:") ? scope.substring("category:".length()) : null;

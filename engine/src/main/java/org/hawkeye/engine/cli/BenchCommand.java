@@ -43,6 +43,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "Warm runs per model (default: ${DEFAULT-VALUE}).")
     int runs = 10;
 
+    @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
+    Long batch;
+
+    @Mixin
+    TrainingMixin training;
+
     @Mixin
     SpecsOption specs;
 
@@ -55,37 +61,39 @@ final class BenchCommand implements Callable<Integer> {
             throw new ProfilerException("", "--runs must be at least 1");
         }
         Profiler profiler = new Profiler(specs.library());
+        ProfileOptions options = ProfileOptions.of(framework).withBatch(batch).withTraining(training.options());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "nodes", "first (ms)", "warm median (ms)", "warm min (ms)"});
         if (models.isEmpty() && synthetic.isEmpty()) {
             throw new ProfilerException("", "give MODEL files or --synthetic N");
         }
         for (Path model : expand(models)) {
-            rows.add(time(model.getFileName().toString(), () -> OnnxImporter.read(model), profiler));
+            rows.add(time(model.getFileName().toString(), () -> OnnxImporter.read(model), profiler, options));
         }
         for (int n : synthetic) {
             if (n < 2) {
                 throw new ProfilerException("", "--synthetic needs at least 2 nodes, not " + n);
             }
-            rows.add(time("synthetic chain", () -> SyntheticGraphs.chain(n), profiler));
+            rows.add(time("synthetic chain", () -> SyntheticGraphs.chain(n), profiler, options));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TextReport.plainTable(rows));
-        out.printf("framework %s, %d warm runs each, JVM %s, %d cores%n", framework, runs,
+        out.printf("framework %s, %s, %d warm runs each, JVM %s, %d cores%n", framework, options.mode(), runs,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
     }
 
-    private String[] time(String name, java.util.function.Supplier<Graph> graph, Profiler profiler) {
+    private String[] time(String name, java.util.function.Supplier<Graph> graph, Profiler profiler,
+                          ProfileOptions options) {
         long t0 = System.nanoTime();
-        var first = profiler.profile(graph.get(), name, ProfileOptions.of(framework));
+        var first = profiler.profile(graph.get(), name, options);
         long firstNs = System.nanoTime() - t0;
         long[] warm = new long[runs];
         for (int i = 0; i < runs; i++) {
             Graph g = graph.get();
             long t = System.nanoTime();
-            profiler.profile(g, name, ProfileOptions.of(framework));
+            profiler.profile(g, name, options);
             warm[i] = System.nanoTime() - t;
         }
         Arrays.sort(warm);

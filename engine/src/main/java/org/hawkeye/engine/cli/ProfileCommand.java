@@ -67,6 +67,9 @@ final class ProfileCommand implements Callable<Integer> {
     List<String> rewrites = new ArrayList<>();
 
     @Mixin
+    TrainingMixin training;
+
+    @Mixin
     SpecsOption specs;
 
     @Spec
@@ -78,7 +81,7 @@ final class ProfileCommand implements Callable<Integer> {
             throw new ProfilerException("", "--depth must be 0 or more, not " + depth);
         }
         ProfileOptions options = ProfileOptions.of(framework).withParams(params).withStrict(strict).withBatch(batch)
-                .withWeights(weights == null ? null : WeightsMode.parse(weights));
+                .withWeights(weights == null ? null : WeightsMode.parse(weights)).withTraining(training.options());
         Network net = network == null ? null : Network.parse(network);
         return new ProfileRun(new Profiler(specs.library()), options, format, depth, net, spec, rewrites)
                 .run(models, output);

@@ -15,8 +15,8 @@ import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.grammar.Rational;
 
 /**
- * The JSON contract (documented in README.md): model, framework, mode, weights, params, total, tree,
- * unsupported, complete. Bits and rounds are exact JSON integers, however large.
+ * The JSON contract (documented in README.md): model, framework, mode, weights, params, total, (for a training
+ * step: loss, optimizer, phases), tree, unsupported, complete. Bits and rounds are exact JSON integers, however large.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -44,6 +44,9 @@ public final class JsonReport {
             g.writeEndObject();
             g.writeFieldName("total");
             writeCost(g, r.total());
+            if (r.training() != null) {
+                writeTraining(g, r.training());
+            }
             g.writeFieldName("tree");
             writeNode(g, r.tree());
             g.writeArrayFieldStart("unsupported");
@@ -65,6 +68,18 @@ public final class JsonReport {
             throw new UncheckedIOException(e);
         }
         return out.toString() + System.lineSeparator();
+    }
+
+    /** A training step: its loss and optimizer, and the cost of each phase (they add up to the total). */
+    private static void writeTraining(JsonGenerator g, ProfileResult.Training t) throws IOException {
+        g.writeStringField("loss", t.loss());
+        g.writeStringField("optimizer", t.optimizer());
+        g.writeObjectFieldStart("phases");
+        for (Map.Entry<String, Cost> phase : t.phases().entrySet()) {
+            g.writeFieldName(phase.getKey());
+            writeCost(g, phase.getValue());
+        }
+        g.writeEndObject();
     }
 
     private static void writeCost(JsonGenerator g, Cost c) throws IOException {

@@ -35,6 +35,9 @@ public final class TextReport {
                 .append(" bits), ").append(t.onlineRounds()).append(" rounds\n");
         sb.append("total offline: ").append(Units.bytes(t.offlineBits())).append(" (").append(t.offlineBits())
                 .append(" bits), ").append(t.offlineRounds()).append(" rounds\n");
+        if (r.training() != null) {
+            sb.append(phases(r.training(), all));
+        }
         if (!r.unsupported().isEmpty()) {
             sb.append("\nNOT COSTED (totals are lower bounds; --strict makes this an error):\n");
             for (UnsupportedOp u : r.unsupported()) {
@@ -43,6 +46,16 @@ public final class TextReport {
             }
         }
         return sb.toString();
+    }
+
+    /** The training step's phases, which add up to the totals above. */
+    private static String phases(ProfileResult.Training t, BigInteger all) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"phase", "online", "rounds", "offline", "rounds", "share"});
+        t.phases().forEach((name, c) -> rows.add(new String[] {name, Units.bytes(c.onlineBits()),
+                c.onlineRounds().toString(), Units.bytes(c.offlineBits()), c.offlineRounds().toString(),
+                Units.percent(c.totalBits(), all)}));
+        return "\ntraining step (loss " + t.loss() + ", optimizer " + t.optimizer() + "):\n" + table(rows);
     }
 
     private static void collect(TreeNode node, int level, int depth, BigInteger all, List<String[]> rows) {

@@ -57,7 +57,7 @@ final class ConvShapes {
         Shape w = op.shape(1);
         int spatial = SlidingWindow.spatialRank(op, x);
         long group = op.attrs().getInt("group", 1);
-        if (w.rank() != x.rank() || x.dims().get(1) != w.dims().get(0)) {
+        if (w.rank() != x.rank() || x.dim(1) != w.dim(0)) {
             throw new ShapeError("input has " + x.dims().get(1) + " channels but the weight " + w
                     + " expects " + w.dims().get(0));
         }

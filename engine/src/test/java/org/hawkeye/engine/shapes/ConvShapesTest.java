@@ -94,6 +94,15 @@ class ConvShapesTest {
     }
 
     @Test
+    void convTransposeComparesChannelCountsByValue() {
+        // 2048 channels, past the range of cached boxed Longs: the channel check must compare numbers, not objects
+        Shape y = new GraphBuilder().input("x", FLOAT, 2, 2048, 4, 4).weight("w", FLOAT, 2048, 512, 1, 1)
+                .node("ConvTranspose", names("x", "w"), names("y")).shapeOf("y");
+        // 1 * (4 - 1) + 1 = 4 per axis, 512 output channels
+        assertThat(y).isEqualTo(Shape.of(2, 512, 4, 4));
+    }
+
+    @Test
     void channelMismatchIsReported() {
         GraphBuilder g = new GraphBuilder().input("x", FLOAT, 1, 3, 32, 32).weight("w", FLOAT, 16, 4, 3, 3)
                 .node("Conv", names("x", "w"), names("y"));

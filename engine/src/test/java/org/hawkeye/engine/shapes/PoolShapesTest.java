@@ -95,4 +95,16 @@ class PoolShapesTest {
         assertThatThrownBy(() -> pool("MaxPool", 7, "kernel_shape", longs(3)))
                 .hasMessageEndingWith("kernel_shape [3] has 1 value(s) but the input 1x4x7x7 has 2 spatial dimension(s)");
     }
+
+    @Test
+    void maxUnpoolRestoresTheGivenOutputShapeOrTheSmallestThatFits() {
+        GraphBuilder g = new GraphBuilder().input("x", FLOAT, 1, 4, 12, 12).input("i", INT64, 1, 4, 12, 12)
+                .ints("shape", 1, 4, 25, 25);
+        assertThat(g.node("MaxUnpool", names("x", "i", "shape"), names("y"), "kernel_shape", longs(2, 2),
+                "strides", longs(2, 2)).shapeOf("y")).isEqualTo(Shape.of(1, 4, 25, 25));
+        // without output_shape: (12 - 1) * 2 + 2 = 24
+        assertThat(new GraphBuilder().input("x", FLOAT, 1, 4, 12, 12).input("i", INT64, 1, 4, 12, 12)
+                .node("MaxUnpool", names("x", "i"), names("y"), "kernel_shape", longs(2, 2), "strides", longs(2, 2))
+                .shapeOf("y")).isEqualTo(Shape.of(1, 4, 24, 24));
+    }
 }

@@ -24,6 +24,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the reproductions.")
     boolean list;
 
+    @Option(names = {"-f", "--framework"}, paramLabel = "NAME",
+            description = "Profile under this framework instead of the paper's (its numbers stay for comparison).")
+    String framework;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +44,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         } else {
             Reproduction r = all.get(name);
-            out.print(all.render(r, new Profiler(SpecLibrary.load(List.of())), MeasurementCatalog.load().categories()));
+            out.print(all.render(r, new Profiler(SpecLibrary.load(List.of())), MeasurementCatalog.load().categories(),
+                    framework == null ? r.framework() : framework));
         }
         out.flush();
         return 0;

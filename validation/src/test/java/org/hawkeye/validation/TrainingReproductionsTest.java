@@ -1,0 +1,73 @@
+package org.hawkeye.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.hawkeye.engine.ProfileOptions;
+import org.hawkeye.engine.ProfileResult;
+import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.autograd.TrainingOptions;
+import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.specs.SpecLibrary;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HawkEye's training tables (Table 9: SEMI2K per phase; Table 4: SGD vs Adam) as reproductions: rows profile a
+ * training step, columns read its phases, and any framework can stand in for the paper's.
+ */
+class TrainingReproductionsTest {
+    private static Profiler profiler;
+    private static Categories categories;
+
+    @BeforeAll
+    static void load() {
+        profiler = new Profiler(SpecLibrary.load(List.of()));
+        categories = MeasurementCatalog.load().categories();
+    }
+
+    @Test
+    void aPhaseScopeReadsThatPhaseOfATrainingStep() throws Exception {
+        java.nio.file.Path lenet = java.nio.file.Path.of(getClass().getResource("/models/zoo/lenet.onnx").toURI());
+        ProfileResult r = profiler.profile(lenet, ProfileOptions.of("crypten").withTraining(TrainingOptions.DEFAULT));
+        Scopes scopes = new Scopes(categories);
+        Cost sum = Cost.ZERO;
+        for (String phase : List.of("forward", "backward", "update")) {
+            assertThat(scopes.cost(r, "phase:" + phase)).isEqualTo(r.training().phases().get(phase));
+            sum = sum.plus(scopes.cost(r, "phase:" + phase));
+        }
+        assertThat(sum).isEqualTo(scopes.cost(r, "total"));
+        assertThat(scopes.cost(r, "phase:optimizer")).isNull();
+        assertThat(Scopes.isWellFormed("phase:backward", categories)).isTrue();
+    }
+
+    @Test
+    void table9RendersUnderAnyFrameworkBesideHawkEyesSemi2kNumbers() {
+        Reproductions all = Reproductions.load();
+        Reproduction table9 = all.get("table9-semi2k-training");
+        assertThat(table9.rows()).extracting(Reproduction.Row::label).containsExactly("VGG-16", "ResNet-50");
+        assertThat(table9.rows()).allSatisfy(row -> assertThat(row.training().optimizer()).isEqualTo("sgd"));
+        String table = all.render(table9, profiler, categories, "crypten");
+        assertThat(table).contains("crypten (the paper's numbers are semi2k's)");
+        // HawkEye's SEMI2K ResNet-50 backward, 152.29 GiB, stands beside hawkeye's crypten value
+        assertThat(table).contains("152.29");
+        if (!profiler.specs().names().contains("semi2k")) {
+            assertThatThrownBy(() -> all.render(table9, profiler, categories))
+                    .hasMessageStartingWith("unknown framework 'semi2k'");
+        }
+    }
+
+    @Test
+    void table4ComparesSgdAndAdamOnTheSameModels() {
+        Reproduction table4 = Reproductions.load().get("table4-aby3-optimizers");
+        assertThat(table4.rows()).extracting(row -> row.training().optimizer())
+                .containsExactly("sgd", "adam", "sgd", "adam", "sgd", "adam");
+        assertThat(table4.rows()).allSatisfy(row -> assertThat(row.batch()).isEqualTo(128L));
+        // HawkEye's ABY3 totals are the sum of the phases it lists (to the paper's rounding): LeNet Adam
+        // 0.09 + 0.03 + 0.68 = 0.80 GiB
+        Reproduction.Row lenetAdam = table4.rows().get(1);
+        assertThat(lenetAdam.hawkeyeStatic().get(0).add(lenetAdam.hawkeyeStatic().get(1))
+                .add(lenetAdam.hawkeyeStatic().get(2))).isEqualByComparingTo(lenetAdam.hawkeyeStatic().get(3));
+    }
+}
