@@ -2,13 +2,7 @@ package org.hawkeye.specs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +27,7 @@ public final class SpecLibrary {
     private final Path commonDir;
     private final SpecReader reader = new SpecReader();
     private final Map<String, FrameworkFolder> loaded = new LinkedHashMap<>();
+    private CommonRules common;
 
     private SpecLibrary(Map<String, Path> folders, Map<String, String> displayDirs, java.util.Set<String> builtIns,
                         Path commonDir) {
@@ -102,8 +97,15 @@ public final class SpecLibrary {
         return f;
     }
 
-    /** The phase order, the framework-independent rules and the what-if rewrites they implement. */
-    public CommonRules common() {
+    /** The phase order, the framework-independent rules and the what-if rewrites they implement, read once. */
+    public synchronized CommonRules common() {
+        if (common == null) {
+            common = readCommon();
+        }
+        return common;
+    }
+
+    private CommonRules readCommon() {
         Pipeline pipeline = reader.read("specs/common/pipeline.yaml", readText(commonDir.resolve("pipeline.yaml")),
                 Pipeline.class).value();
         RewriteCatalog rewrites = reader.read("specs/common/rewrites.yaml",
@@ -147,25 +149,7 @@ public final class SpecLibrary {
     }
 
     /** The built-in spec folders, inside the jar or in target/classes when run from a build. */
-    private static synchronized Path builtInRoot() {
-        URL url = SpecLibrary.class.getClassLoader().getResource(RESOURCE_ROOT + "/" + COMMON + "/pipeline.yaml");
-        if (url == null) {
-            throw new IllegalStateException("built-in specs missing from the classpath");
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return fs.getPath(RESOURCE_ROOT);
-            }
-            return Path.of(uri).getParent().getParent();
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open built-in specs at " + url, e);
-        }
+    private static Path builtInRoot() {
+        return ClasspathFolder.of(SpecLibrary.class, RESOURCE_ROOT, COMMON + "/pipeline.yaml");
     }
 }

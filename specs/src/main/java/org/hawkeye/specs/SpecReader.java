@@ -36,10 +36,16 @@ public final class SpecReader {
 
     private final ObjectMapper mapper;
 
+    /** A reader that remembers where protocols, calls and parameters of framework specs stand. */
     public SpecReader() {
+        this(java.util.Set.of(ProtocolSpec.class, CallSpec.class, ParameterSpec.class));
+    }
+
+    /** A reader for any strict YAML data file; the places of values of {@code locatedTypes} are remembered. */
+    public SpecReader(java.util.Set<Class<?>> locatedTypes) {
         SimpleModule module = new SimpleModule("hawkeye-specs");
         module.addDeserializer(LocatedFormula.class, new FormulaDeserializer());
-        module.setDeserializerModifier(new LocatingModifier());
+        module.setDeserializerModifier(new LocatingModifier(locatedTypes));
         mapper = new ObjectMapper(new YAMLFactory())
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -191,11 +197,16 @@ public final class SpecReader {
 
     /** Remembers where each protocol and call starts, for checks that run after reading. */
     private static final class LocatingModifier extends BeanDeserializerModifier {
+        private final java.util.Set<Class<?>> located;
+
+        LocatingModifier(java.util.Set<Class<?>> located) {
+            this.located = located;
+        }
+
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription desc,
                                                       JsonDeserializer<?> deserializer) {
-            Class<?> type = desc.getBeanClass();
-            if (type == ProtocolSpec.class || type == CallSpec.class || type == ParameterSpec.class) {
+            if (located.contains(desc.getBeanClass())) {
                 return new LocatingDeserializer(deserializer);
             }
             return deserializer;

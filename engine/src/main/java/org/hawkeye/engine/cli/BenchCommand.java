@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.graph.Graph;
+import org.hawkeye.engine.graph.SyntheticGraphs;
+import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.engine.report.TextReport;
 import org.hawkeye.specs.ProfilerException;
 import picocli.CommandLine.Command;
@@ -23,10 +26,16 @@ import picocli.CommandLine.Spec;
  * median of warm runs, per model. A benchmark command rather than a unit test, so no test has a time limit.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time profiling of models (files or folders of .onnx): first run and warm median.")
+        description = "Time profiling of models (files or folders of .onnx, or synthetic chains): first run and warm median;"
+                + " warm runs exclude reading the file.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "MODEL", description = "ONNX files or folders of them.")
-    List<Path> models;
+    @Parameters(arity = "0..*", paramLabel = "MODEL", description = "ONNX files or folders of them.")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--synthetic", paramLabel = "N,N,...",
+            description = "Also time synthetic chains of N nodes (ReLU, Add with a weight, ...) to show scaling.",
+            split = ",")
+    List<Integer> synthetic = new ArrayList<>();
 
     @Option(names = {"-f", "--framework"}, required = true, paramLabel = "NAME", description = "Framework.")
     String framework;
@@ -48,19 +57,17 @@ final class BenchCommand implements Callable<Integer> {
         Profiler profiler = new Profiler(specs.library());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "nodes", "first (ms)", "warm median (ms)", "warm min (ms)"});
+        if (models.isEmpty() && synthetic.isEmpty()) {
+            throw new ProfilerException("", "give MODEL files or --synthetic N");
+        }
         for (Path model : expand(models)) {
-            long t0 = System.nanoTime();
-            var first = profiler.profile(model, ProfileOptions.of(framework));
-            long firstNs = System.nanoTime() - t0;
-            long[] warm = new long[runs];
-            for (int i = 0; i < runs; i++) {
-                long t = System.nanoTime();
-                profiler.profile(model, ProfileOptions.of(framework));
-                warm[i] = System.nanoTime() - t;
+            rows.add(time(model.getFileName().toString(), () -> OnnxImporter.read(model), profiler));
+        }
+        for (int n : synthetic) {
+            if (n < 2) {
+                throw new ProfilerException("", "--synthetic needs at least 2 nodes, not " + n);
             }
-            Arrays.sort(warm);
-            rows.add(new String[] {model.getFileName().toString(), String.valueOf(countOps(first.tree())),
-                    ms(firstNs), ms(warm[runs / 2]), ms(warm[0])});
+            rows.add(time("synthetic chain", () -> SyntheticGraphs.chain(n), profiler));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TextReport.plainTable(rows));
@@ -68,6 +75,22 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
+    }
+
+    private String[] time(String name, java.util.function.Supplier<Graph> graph, Profiler profiler) {
+        long t0 = System.nanoTime();
+        var first = profiler.profile(graph.get(), name, ProfileOptions.of(framework));
+        long firstNs = System.nanoTime() - t0;
+        long[] warm = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            Graph g = graph.get();
+            long t = System.nanoTime();
+            profiler.profile(g, name, ProfileOptions.of(framework));
+            warm[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(warm);
+        return new String[] {name, String.valueOf(countOps(first.tree())), ms(firstNs), ms(warm[runs / 2]),
+                ms(warm[0])};
     }
 
     private static int countOps(org.hawkeye.engine.tree.TreeNode node) {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hawkeye", mixinStandardHelpOptions = true, version = "hawkeye 0.1.0",
         description = "Static profiler of MPC communication (bits and rounds, online and offline) for ONNX models.",
-        subcommands = {ProfileCommand.class, FrameworksCommand.class, DemoCommand.class, ExplainCommand.class, BenchCommand.class,
-                WhatIfCommand.class,
+        subcommands = {ProfileCommand.class, CompareCommand.class, FrameworksCommand.class, DemoCommand.class,
+                ExplainCommand.class, WhatIfCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HawkeyeCommand implements Runnable {
     static final int USER_ERROR = 2;
@@ -22,16 +22,22 @@ public final class HawkeyeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (profile, frameworks, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (profile, compare, frameworks, demo)");
     }
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams; returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line with the given streams; returns the exit code. {@code extraCommands} are added as
+     * subcommands (modules built on the engine, e.g. validation's {@code validate}).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Object... extraCommands) {
         CommandLine cl = new CommandLine(new HawkeyeCommand());
+        for (Object command : extraCommands) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hawkeye.engine.ProfileOptions;
-import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
-import org.hawkeye.engine.report.JsonReport;
-import org.hawkeye.engine.report.TextReport;
+import org.hawkeye.engine.report.Network;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.WeightsMode;
 import picocli.CommandLine.Command;
@@ -22,15 +20,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Profiles one ONNX model under one framework. */
+/** Profiles ONNX models under one framework. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = "Communication cost of an ONNX model under an MPC framework, per layer and per call chain.")
 final class ProfileCommand implements Callable<Integer> {
     /** Output formats of a profile. */
-    enum Format { text, json }
+    enum Format { text, json, csv, html }
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model file (weights are not needed).")
-    Path model;
+    @Parameters(arity = "1..*", paramLabel = "MODEL",
+            description = "ONNX model files, or folders of them (weights are not needed).")
+    List<Path> models;
 
     @Option(names = {"-f", "--framework"}, required = true, paramLabel = "NAME",
             description = "Framework to profile under (see 'hawkeye frameworks').")
@@ -43,7 +42,8 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "-P", paramLabel = "NAME=VALUE", description = "Override a framework parameter; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "text|json|csv|html",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
@@ -57,6 +57,10 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Fail when an op cannot be costed, instead of listing it.")
     boolean strict;
+
+    @Option(names = "--network", paramLabel = "lan|wan|BANDWIDTH,RTT",
+            description = "Estimate time on this network too (a preset, or e.g. 1Gbps,0.5ms); adds \"time\" to JSON.")
+    String network;
 
     @Option(names = {"-r", "--rewrite"}, paramLabel = "TARGET=REPLACEMENT[@PREFIX]",
             description = "Profile the model as a what-if rewrite changes it (see 'hawkeye whatif'); repeatable.")
@@ -75,11 +79,9 @@ final class ProfileCommand implements Callable<Integer> {
         }
         ProfileOptions options = ProfileOptions.of(framework).withParams(params).withStrict(strict).withBatch(batch)
                 .withWeights(weights == null ? null : WeightsMode.parse(weights));
-        ProfileResult result = rewrites.isEmpty() ? new Profiler(specs.library()).profile(model, options)
-                : RewrittenModels.profile(specs.library(), model, options, rewrites, spec);
-        String text = format == Format.json ? JsonReport.render(result) : TextReport.render(result, depth);
-        write(text, output, spec);
-        return 0;
+        Network net = network == null ? null : Network.parse(network);
+        return new ProfileRun(new Profiler(specs.library()), options, format, depth, net, spec, rewrites)
+                .run(models, output);
     }
 
     static void write(String text, Path output, picocli.CommandLine.Model.CommandSpec spec) {

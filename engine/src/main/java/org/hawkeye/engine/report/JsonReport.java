@@ -23,6 +23,11 @@ public final class JsonReport {
     }
 
     public static String render(ProfileResult r) {
+        return render(r, null);
+    }
+
+    /** With a network, the report ends with an added {@code "time"} object (estimated seconds per phase). */
+    public static String render(ProfileResult r, Network network) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
@@ -52,6 +57,9 @@ public final class JsonReport {
             }
             g.writeEndArray();
             g.writeBooleanField("complete", r.complete());
+            if (network != null) {
+                TimeJson.write(g, network, r.total());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,8 @@ public final class TreeNode {
     private final BigInteger repeat;
     private final String note;
     private final List<TreeNode> children = new ArrayList<>();
+    /** The latest module child of each name: paths are looked up once per op, so this must not scan. */
+    private final java.util.Map<String, TreeNode> modulesByName = new java.util.HashMap<>();
     private Cost total;
     private String origin = "";
 
@@ -83,16 +85,13 @@ public final class TreeNode {
 
     void addChild(TreeNode child) {
         children.add(child);
+        if (child.kind == Kind.MODULE) {
+            modulesByName.put(child.name, child);
+        }
     }
 
     TreeNode child(String childName) {
-        for (int i = children.size() - 1; i >= 0; i--) {
-            TreeNode c = children.get(i);
-            if (c.name.equals(childName) && c.kind == Kind.MODULE) {
-                return c;
-            }
-        }
-        return null;
+        return modulesByName.get(childName);
     }
 
     /** Recomputes totals of models and modules from their children (ops and protocols are final). */

@@ -1,0 +1,125 @@
+package org.hawkeye.engine.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hawkeye.engine.ProfileOptions;
+import org.hawkeye.engine.ProfileResult;
+import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.report.Comparison;
+import org.hawkeye.engine.report.Network;
+import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.SpecLibrary;
+import org.hawkeye.specs.WeightsMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Side-by-side profiles: one model under several frameworks ({@code --frameworks a,b} or {@code all}), or two
+ * variants of a model under one framework ({@code A.onnx B.onnx --framework X}) with the change per module.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare one model under several frameworks (MODEL --frameworks a,b|all), or two variants "
+                + "of a model under one framework (A.onnx B.onnx --framework NAME): a column each, a row per "
+                + "top-level module and the total."})
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "1..2", paramLabel = "MODEL", description = "One model, or two variants of a model.")
+    List<Path> models;
+
+    @Option(names = "--frameworks", split = ",", paramLabel = "NAME",
+            description = "Frameworks to compare one model under (comma-separated), or 'all'.")
+    List<String> frameworks;
+
+    @Option(names = {"-f", "--framework"}, paramLabel = "NAME", description = "The framework for two models.")
+    String framework;
+
+    @Option(names = "--weights", paramLabel = "secret|public",
+            description = "Whether the weights are secret-shared or public (default: each framework's).")
+    String weights;
+
+    @Option(names = "-P", paramLabel = "NAME=VALUE", description = "Override a framework parameter; repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
+    Long batch;
+
+    @Option(names = "--network", paramLabel = "lan|wan|BANDWIDTH,RTT",
+            description = "Also estimate time on this network (a preset, or e.g. 1Gbps,0.5ms).")
+    String network;
+
+    @Mixin
+    SpecsOption specs;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Network> networks = new ArrayList<>(Network.defaults());
+        if (network != null) {
+            Network given = Network.parse(network);
+            if (networks.stream().noneMatch(n -> n.name().equals(given.name()))) {
+                networks.add(given);
+            }
+        }
+        SpecLibrary library = specs.library();
+        Profiler profiler = new Profiler(library);
+        String text;
+        if (models.size() == 1) {
+            text = acrossFrameworks(profiler, library, networks);
+        } else {
+            text = acrossModels(profiler, networks);
+        }
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private String acrossFrameworks(Profiler profiler, SpecLibrary library, List<Network> networks) {
+        if (frameworks == null || framework != null) {
+            throw new ProfilerException("", "compare with one model needs --frameworks a,b (or all), not --framework;"
+                    + " give two models to compare them under one --framework");
+        }
+        List<String> names = frameworks.size() == 1 && frameworks.get(0).equals("all") ? library.names() : frameworks;
+        for (String name : names) {
+            library.framework(name); // an unknown name fails here, before any profiling
+        }
+        Path model = models.get(0);
+        Map<String, ProfileResult> columns = new LinkedHashMap<>();
+        Progress progress = new Progress(spec.commandLine().getErr(), names.size(), Progress.onTerminal());
+        for (int i = 0; i < names.size(); i++) {
+            progress.starting(i, names.get(i));
+            columns.put(names.get(i), profiler.profile(model, options(names.get(i))));
+        }
+        progress.finished();
+        String title = columns.values().iterator().next().model() + " under " + String.join(", ", names);
+        return Comparison.render(title, columns, networks, false);
+    }
+
+    private String acrossModels(Profiler profiler, List<Network> networks) {
+        if (framework == null || frameworks != null) {
+            throw new ProfilerException("", "compare with two models needs one --framework NAME, not --frameworks");
+        }
+        profiler.specs().framework(framework); // an unknown name fails here, before any profiling
+        ProfileResult a = profiler.profile(models.get(0), options(framework));
+        ProfileResult b = profiler.profile(models.get(1), options(framework));
+        Map<String, ProfileResult> columns = new LinkedHashMap<>();
+        String nameA = models.get(0).getFileName().toString();
+        String nameB = models.get(1).getFileName().toString();
+        columns.put(nameA.equals(nameB) ? models.get(0).toString() : nameA, a);
+        columns.put(nameA.equals(nameB) ? models.get(1).toString() : nameB, b);
+        String title = "change from " + nameA + " to " + nameB + " under " + framework;
+        return Comparison.render(title, columns, networks, true);
+    }
+
+    private ProfileOptions options(String name) {
+        return ProfileOptions.of(name).withParams(params).withBatch(batch)
+                .withWeights(weights == null ? null : WeightsMode.parse(weights));
+    }
+}

@@ -1,0 +1,63 @@
+package org.hawkeye.engine.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.hawkeye.engine.ProfileResult;
+import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.tree.TreeNode;
+
+/**
+ * The prefix tree as CSV (RFC 4180), one row per node, for spreadsheets and pandas. A protocol row carries the
+ * op type of the op above it, so that a pivot by op type needs no tree walk. Bits and rounds are exact integers.
+ */
+public final class CsvReport {
+    static final String HEADER =
+            "model,path,kind,op,protocol,repeat,online_bits,online_rounds,offline_bits,offline_rounds";
+
+    private CsvReport() {
+    }
+
+    /** One model; several models share one header (see {@link #render(List)}). */
+    public static String render(ProfileResult r) {
+        return render(List.of(r));
+    }
+
+    public static String render(List<ProfileResult> results) {
+        StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
+        for (ProfileResult r : results) {
+            row(sb, r.model(), "/", r.tree(), "");
+            for (TreeNode child : r.tree().children()) {
+                rows(sb, r.model(), "", child, "");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void rows(StringBuilder sb, String model, String prefix, TreeNode node, String opType) {
+        String path = prefix + "/" + node.name();
+        String op = node.kind() == TreeNode.Kind.OP ? node.detail() : opType;
+        row(sb, model, path, node, op);
+        for (TreeNode child : node.children()) {
+            rows(sb, model, path, child, op);
+        }
+    }
+
+    private static void row(StringBuilder sb, String model, String path, TreeNode n, String opType) {
+        Cost c = n.total();
+        String protocol = n.kind() == TreeNode.Kind.PROTOCOL ? n.detail() : "";
+        String repeat = n.kind() == TreeNode.Kind.PROTOCOL ? n.repeat().toString() : "";
+        sb.append(field(model)).append(',').append(field(path)).append(',')
+                .append(n.kind().name().toLowerCase(Locale.ROOT)).append(',').append(field(opType)).append(',')
+                .append(field(protocol)).append(',').append(repeat).append(',')
+                .append(c.onlineBits()).append(',').append(c.onlineRounds()).append(',')
+                .append(c.offlineBits()).append(',').append(c.offlineRounds()).append("\r\n");
+    }
+
+    /** Quotes a field that holds a comma, a quote or a line break, doubling inner quotes (RFC 4180). */
+    static String field(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,79 @@
+package org.hawkeye.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.specs.ProfilerException;
+import org.junit.jupiter.api.Test;
+
+/** Network presets, the BANDWIDTH,RTT syntax, and the time formula bits / bandwidth + rounds x RTT. */
+class NetworkTest {
+
+    @Test
+    void presetsCarryTheSettingsTheArtifactsEmulated() {
+        // Cheetah's throttle.sh lan: 3000 Mbit/s, netem 0.15 ms each way on lo
+        Network lan = Network.parse("lan");
+        assertThat(lan.bitsPerSecond()).isEqualByComparingTo("3000000000");
+        assertThat(lan.rttSeconds()).isEqualByComparingTo("0.0003");
+        // HawkEye's resnet-opt.sh: netem rate 9Mbps (tc: megabytes/s) delay 36ms on lo
+        Network wan = Network.parse("WAN");
+        assertThat(wan.bitsPerSecond()).isEqualByComparingTo(BigDecimal.valueOf(9L * 8 * 1_000_000));
+        assertThat(wan.rttSeconds()).isEqualByComparingTo("0.072");
+        assertThat(Network.parse("cheetah-wan").describe()).isEqualTo("400 Mbit/s, 40.0 ms RTT");
+        assertThat(Network.defaults()).extracting(Network::name).containsExactly("lan", "wan");
+    }
+
+    @Test
+    void bandwidthAndRttWithUnits() {
+        Network n = Network.parse("1Gbps,0.5ms");
+        assertThat(n.bitsPerSecond()).isEqualByComparingTo("1000000000");
+        assertThat(n.rttSeconds()).isEqualByComparingTo("0.0005");
+        Network slow = Network.parse(" 250 Kbps , 2 s ");
+        assertThat(slow.bitsPerSecond()).isEqualByComparingTo("250000");
+        assertThat(slow.rttSeconds()).isEqualByComparingTo("2");
+        assertThat(Network.parse("10bps,100us").rttSeconds()).isEqualByComparingTo("0.0001");
+        assertThat(Network.parse("1.5Mbps,0ms").describe()).isEqualTo("1.5 Mbit/s, 0 s RTT");
+    }
+
+    @Test
+    void timeIsBitsOverBandwidthPlusRoundsTimesRtt() {
+        Network n = Network.parse("1Gbps,0.5ms");
+        // 8e9 bits in 10 rounds online: 8 s + 10 x 0.5 ms; 1e9 bits in 2 rounds offline: 1 s + 1 ms
+        Cost c = new Cost(BigInteger.valueOf(8_000_000_000L), BigInteger.TEN, BigInteger.valueOf(1_000_000_000L),
+                BigInteger.TWO);
+        Network.Estimate e = n.estimate(c);
+        assertThat(e.onlineSeconds()).isEqualByComparingTo("8.005");
+        assertThat(e.offlineSeconds()).isEqualByComparingTo("1.001");
+        assertThat(e.totalSeconds()).isEqualByComparingTo("9.006");
+    }
+
+    @Test
+    void aBandwidthOfZeroIsRefused() {
+        assertThatThrownBy(() -> Network.parse("0Gbps,1ms")).isInstanceOf(ProfilerException.class)
+                .hasMessage("--network 0Gbps,1ms: bandwidth must be more than 0");
+    }
+
+    @Test
+    void unknownNamesAndUnitsAreRefusedWithWhatIsKnown() {
+        assertThatThrownBy(() -> Network.parse("moon")).hasMessageStartingWith(
+                "--network moon: not a preset (lan, wan, cheetah-lan, cheetah-wan, hawkeye-wan) nor BANDWIDTH,RTT");
+        // MBps would be megabytes: refused rather than read as megabits
+        assertThatThrownBy(() -> Network.parse("9MBps,36ms")).hasMessageContaining("unknown bandwidth unit 'MBps'");
+        assertThatThrownBy(() -> Network.parse("1Gbps,1h")).hasMessageContaining("unknown latency unit 'h'");
+        assertThatThrownBy(() -> Network.parse("1Gbps")).hasMessageContaining("not a preset");
+    }
+
+    @Test
+    void durationsReadAtAGlance() {
+        assertThat(Network.duration(0)).isEqualTo("0 s");
+        assertThat(Network.duration(0.0003)).isEqualTo("300 µs");
+        assertThat(Network.duration(0.0123)).isEqualTo("12.3 ms");
+        assertThat(Network.duration(22)).isEqualTo("22.0 s");
+        assertThat(Network.duration(1014)).isEqualTo("16.9 min");
+        assertThat(Network.duration(3 * 3600)).isEqualTo("3.00 h");
+        assertThat(Network.duration(2000 * 86400.0)).isEqualTo("2000 d");
+    }
+}

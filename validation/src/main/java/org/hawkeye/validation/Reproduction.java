@@ -1,0 +1,42 @@
+package org.hawkeye.validation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table or figure of the HawkEye paper as data: the framework, what is measured, the columns (scopes of the
+ * profile), and per row the model with HawkEye's static values and the measured ones where they exist.
+ */
+public record Reproduction(
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) String title,
+        @JsonProperty(required = true) String source,
+        @JsonProperty(required = true) String framework,
+        @JsonProperty(required = true) String phase,
+        @JsonProperty(required = true) String metric,
+        @JsonProperty(required = true) String unit,
+        @JsonProperty(required = true) List<Column> columns,
+        @JsonProperty(required = true) List<Row> rows,
+        String note) {
+
+    /** A column: its heading and the scope of the profile it reads. */
+    public record Column(@JsonProperty(required = true) String name, @JsonProperty(required = true) String scope) {
+    }
+
+    /** A row: a model profiled with given settings, and the paper's numbers for it (one per column, or none). */
+    public record Row(
+            @JsonProperty(required = true) String label,
+            @JsonProperty(required = true) String model,
+            Map<String, String> params,
+            String weights,
+            Long batch,
+            @JsonProperty("hawkeye_static") List<BigDecimal> hawkeyeStatic,
+            List<BigDecimal> measured) {
+
+        public Row {
+            params = params == null ? Map.of() : params;
+        }
+    }
+}
