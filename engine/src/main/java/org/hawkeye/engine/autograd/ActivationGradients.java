@@ -44,10 +44,8 @@ final class ActivationGradients {
                 Shape s = f.shape(f.node().input(0));
                 Emitter e = f.emit();
                 String zero = e.graph().scalar(0);
-                String greater = e.op("relu_mask", "Greater", List.of(f.node().input(0), zero), s,
-                        TrainingAttributes.SAVED, 1L);
-                // Cast to FLOAT so that the backward product has operands of one type, as ONNX requires
-                String mask = e.op("relu_mask_float", "Cast", List.of(greater), s, "to", 1L,
+                // kept BOOL (0/1, not a fixed-point number): its product with dY needs no truncation
+                String mask = e.op("relu_mask", "Greater", List.of(f.node().input(0), zero), s,
                         TrainingAttributes.SAVED, 1L);
                 f.save("mask", mask);
             }

@@ -102,4 +102,25 @@ class TrainingRulesTest {
         assertThat(d.get("/g/backward/input_grad").rule()).isEqualTo("ScatterND with public indices is free");
         assertThat(d.get("/h/ScatterND").kind()).isEqualTo(OpDecision.Kind.UNSUPPORTED);
     }
+
+    @Test
+    void aConvTransposeIsAFixedPointProductAndAProductWithTheReluMaskIsNot() {
+        Map<String, Value> values = new LinkedHashMap<>();
+        values.put("dy", new Value("dy", ValueKind.INPUT, DataType.FLOAT, Shape.of(1, 4, 3, 3), null));
+        values.put("w", new Value("w", ValueKind.WEIGHT, DataType.FLOAT, Shape.of(4, 2, 3, 3), null));
+        values.put("mask", new Value("mask", ValueKind.INPUT, DataType.BOOL, Shape.of(1, 4, 3, 3), null));
+        List<Node> nodes = List.of(
+                new Node("/c/backward/input_grad", "ConvTranspose", "", List.of("dy", "w"), List.of("dx"),
+                        Attributes.EMPTY),
+                new Node("/r/backward/input_grad", "Mul", "", List.of("dy", "mask"), List.of("g"), Attributes.EMPTY));
+        values.put("dx", new Value("dx", ValueKind.ACTIVATION, DataType.FLOAT, Shape.of(1, 2, 5, 5), null));
+        values.put("g", new Value("g", ValueKind.ACTIVATION, DataType.FLOAT, Shape.of(1, 4, 3, 3), null));
+        Graph g = new Graph("t", nodes, values, List.of("dy", "mask"), List.of(), Map.of());
+        try (Lowering.Fired fired = Lowering.fireAll(g, RuleBase.build(COMMON.rules(), COMMON.pipeline().phaseNames()),
+                COMMON.pipeline().phaseNames(), Map.of("weights", "secret", "mode", "training"), Map.of(), List.of())) {
+            // dY (fixed-point) times the kernel (fixed-point) carries 2f fraction bits; dY times a 0/1 mask does not
+            assertThat(fired.facts(FixedPointProduct.class)).extracting(FixedPointProduct::op)
+                    .containsExactly("/c/backward/input_grad");
+        }
+    }
 }
