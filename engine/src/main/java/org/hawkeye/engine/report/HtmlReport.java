@@ -68,16 +68,7 @@ public final class HtmlReport {
             g.writeFieldName("tree");
             node(g, r.tree(), null);
             bottlenecks(g, r.tree());
-            g.writeArrayFieldStart("unsupported");
-            for (UnsupportedOp u : r.unsupported()) {
-                g.writeStartObject();
-                g.writeStringField("op", u.op());
-                g.writeNumberField("count", u.count());
-                g.writeStringField("example", u.example());
-                g.writeStringField("reason", u.reason());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonReport.writeUnsupported(g, r.unsupported());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

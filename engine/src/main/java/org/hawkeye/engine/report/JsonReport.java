@@ -49,16 +49,7 @@ public final class JsonReport {
             }
             g.writeFieldName("tree");
             writeNode(g, r.tree());
-            g.writeArrayFieldStart("unsupported");
-            for (UnsupportedOp u : r.unsupported()) {
-                g.writeStartObject();
-                g.writeStringField("op", u.op());
-                g.writeNumberField("count", u.count());
-                g.writeStringField("example", u.example());
-                g.writeStringField("reason", u.reason());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            writeUnsupported(g, r.unsupported());
             g.writeBooleanField("complete", r.complete());
             if (network != null) {
                 TimeJson.write(g, network, r.total());
@@ -80,6 +71,20 @@ public final class JsonReport {
             writeCost(g, phase.getValue());
         }
         g.writeEndObject();
+    }
+
+    /** The ops that were not costed, as the JSON contract and the HTML report's data both list them. */
+    static void writeUnsupported(JsonGenerator g, java.util.List<UnsupportedOp> unsupported) throws IOException {
+        g.writeArrayFieldStart("unsupported");
+        for (UnsupportedOp u : unsupported) {
+            g.writeStartObject();
+            g.writeStringField("op", u.op());
+            g.writeNumberField("count", u.count());
+            g.writeStringField("example", u.example());
+            g.writeStringField("reason", u.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeCost(JsonGenerator g, Cost c) throws IOException {

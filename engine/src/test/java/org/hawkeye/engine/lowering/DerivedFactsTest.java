@@ -72,6 +72,26 @@ class DerivedFactsTest {
     }
 
     @Test
+    void aFrameworkRuleCanActOnAFusionFact() {
+        // the toy framework frees a BatchNormalization folded into its Conv (rule in specs/toy/rules/Toy.drl)
+        List<org.hawkeye.specs.RuleFile> files = new java.util.ArrayList<>(SpecLibrary.load(List.of()).common().rules());
+        files.addAll(SpecLibrary.load(List.of(org.hawkeye.engine.TestFiles.toySpecs())).framework("toy").rules());
+        GraphSketch g = new GraphSketch(RuleBase.build(files, phases), phases).input("x", 1, 3, 8, 8)
+                .weight("k", null, 4, 3, 3, 3).weight("s", null, 4).weight("b", null, 4).weight("m", null, 4)
+                .weight("v", null, 4)
+                .node("/c1/Conv", "Conv", List.of("x", "k"), "y", 1, 4, 6, 6)
+                .node("/bn1/BatchNormalization", "BatchNormalization", List.of("y", "s", "b", "m", "v"), "z",
+                        1, 4, 6, 6)
+                .node("/bn2/BatchNormalization", "BatchNormalization", List.of("z", "s", "b", "m", "v"), "z2",
+                        1, 4, 6, 6);
+        Map<String, OpDecision> d = decisions(g.run(Map.of()));
+        assertThat(d.get("/bn1/BatchNormalization").kind()).isEqualTo(OpDecision.Kind.FREE);
+        assertThat(d.get("/bn1/BatchNormalization").rule()).isEqualTo("BatchNormalization folded into its Conv is free");
+        // near miss: a BN after a BN has no Conv to fold into, and toy has no other rule for it
+        assertThat(d.get("/bn2/BatchNormalization").kind()).isEqualTo(OpDecision.Kind.UNSUPPORTED);
+    }
+
+    @Test
     void aReluAfterAConvOrAFoldableBatchNormIsFusable() {
         GraphSketch g = sketch().input("x", 1, 3, 8, 8).weight("k", null, 4, 3, 3, 3)
                 .weight("s", null, 4).weight("b", null, 4).weight("m", null, 4).weight("v", null, 4)

@@ -76,6 +76,24 @@ class WhatIfTest {
     }
 
     @Test
+    void miniOnnReluToQuadUnderDelphiReplacesGarbledReluLabelsByBeaverOpenings() {
+        WhatIf.Result r = whatIf("minionn.onnx", "delphi", Rewrite.everywhere("relu", "quad"));
+        // specs/delphi/framework.yaml, per ReLU layer of n activations (1 image, 42-bit wires): online the server
+        // sends its labels, 8 * (16 + n * (8 + 28 * 42)) bits; after the rewrite x * x is Delphi's quadratic
+        // activation, whose online Beaver opening is 2 * 8 * (16 * ceil(n / 8192) + 18 * n) bits; 1 round each.
+        // Layers: n = 65536 (twice, 8 chunks of 8192), 16384 (twice, 2 chunks), 4096 (twice) and 1024 (1 chunk)
+        long labels = 8 * (16 * 7 + (8 + 28 * 42) * RELU_ELEMENTS);
+        long openings = 2 * 8 * (16 * (8 + 8 + 2 + 2 + 1 + 1 + 1) + 18 * RELU_ELEMENTS);
+        assertThat(r.before().total().onlineBits().subtract(r.after().total().onlineBits()))
+                .isEqualTo(big(labels - openings));
+        assertThat(labels - openings).isEqualTo(1_589_341_312L);
+        assertThat(r.after().total().onlineRounds()).isEqualTo(r.before().total().onlineRounds());
+        // offline, the Beaver triples from HE cost far less than garbling a ReLU6 circuit per activation
+        assertThat(r.after().total().offlineBits()).isLessThan(r.before().total().offlineBits());
+        assertThat(r.after().complete()).isTrue();
+    }
+
+    @Test
     void aPrefixLimitsTheRewriteToOneModule() {
         WhatIf.Result r = whatIf("minionn.onnx", "crypten", new Rewrite("relu", "quad", 0, "/features/features.15"));
         // only the last ReLU (16x8x8 = 1024 elements): 29 - 2 = 27 fewer openings per element, 9 - 1 rounds
