@@ -3,6 +3,7 @@ package org.hawkeye.engine.autograd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
 
 /**
@@ -58,7 +59,7 @@ final class BatchNormGradients implements OpGradient {
         String scaled = e.op("scaled", "Mul", List.of(normalized, scale), xs);
         String bias = e.reshape("bias_broadcast", f.node().input(2), c);
         String out = f.node().output(0);
-        g.addNode(new org.hawkeye.engine.graph.Node(g.uniqueNodeName(e.scope() + "/shifted"), "Add", "",
+        g.addNode(new Node(g.uniqueNodeName(e.scope() + "/shifted"), "Add", "",
                 List.of(scaled, bias), List.of(out), e.attributes("shifted")));
         f.save("normalized", normalized);
         f.save("inv_std", invStd);

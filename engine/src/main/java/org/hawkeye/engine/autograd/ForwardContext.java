@@ -1,7 +1,9 @@
 package org.hawkeye.engine.autograd;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hawkeye.engine.graph.Attributes;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
 
@@ -45,10 +47,10 @@ final class ForwardContext {
     /** Emits the node with other outputs (e.g. an optional output the backward pass needs). */
     void copy(List<String> outputs) {
         String name = emitter.graph().uniqueNodeName(emitter.scope() + "/" + TrainingGraph.leafOf(node));
-        Map<String, Object> attrs = new java.util.LinkedHashMap<>(node.attributes().asMap());
+        Map<String, Object> attrs = new LinkedHashMap<>(node.attributes().asMap());
         attrs.putAll(emitter.attributes(TrainingGraph.leafOf(node)).asMap());
         emitter.graph().addNode(new Node(name, node.opType(), node.domain(), node.inputs(), outputs,
-                new org.hawkeye.engine.graph.Attributes(attrs)));
+                new Attributes(attrs)));
     }
 
     /** Keeps a value for this node's backward pass under a key. */

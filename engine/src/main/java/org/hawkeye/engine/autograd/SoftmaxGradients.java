@@ -1,5 +1,6 @@
 package org.hawkeye.engine.autograd;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hawkeye.engine.graph.Shape;
@@ -26,7 +27,7 @@ final class SoftmaxGradients {
             }
             String y = b.node().output(0);
             String weighted = e.op("grad_times_output", "Mul", List.of(y, b.outGrad(0)), x);
-            List<Long> kept = new java.util.ArrayList<>(x.dims());
+            List<Long> kept = new ArrayList<>(x.dims());
             kept.set(axis, 1L);
             String summed = e.op("weighted_sum", "ReduceSum", List.of(weighted, e.graph().ints(axis)),
                     new Shape(kept), "keepdims", 1L);
