@@ -21,6 +21,7 @@ import org.hawkeye.engine.lowering.Op;
 import org.hawkeye.engine.lowering.OpDecision;
 import org.hawkeye.engine.lowering.ProtocolCall;
 import org.hawkeye.engine.lowering.Rewrite;
+import org.hawkeye.engine.lowering.RewriteRuleFiles;
 import org.hawkeye.engine.lowering.RuleBase;
 import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.engine.shapes.ShapeInference;
@@ -79,7 +80,8 @@ public final class Profiler {
         }
 
         CommonRules common = specs.common();
-        List<RuleFile> ruleFiles = new ArrayList<>(common.rules());
+        List<RuleFile> ruleFiles = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
+                rewrites));
         ruleFiles.addAll(framework.rules());
         KieBase rules = RuleBase.build(ruleFiles, common.pipeline().phaseNames());
         Map<String, Double> guards = new LinkedHashMap<>();

@@ -8,6 +8,9 @@ import java.util.Map;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Value;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -16,7 +19,7 @@ import org.kie.api.runtime.rule.FactHandle;
  * tensor, and the execution order of the ops. Rewrites add and remove ops here, never in the session directly,
  * so that the joins stay consistent and the result can list the final ops in an order that runs.
  */
-final class FactGraph {
+final class FactGraph implements OpFacts {
     private final KieSession session;
     private final Graph graph;
     private final List<String> order = new ArrayList<>();
@@ -25,18 +28,29 @@ final class FactGraph {
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
     private final Map<String, FactHandle> tensorHandles = new HashMap<>();
     private final Map<String, Value> createdValues = new HashMap<>();
+    private final Map<String, List<String>> readers = new HashMap<>();
+    private final Map<String, String> writers = new HashMap<>();
+    private final java.util.Set<String> secret = new java.util.HashSet<>();
+    private final java.util.Set<String> lowered = new java.util.HashSet<>();
 
     FactGraph(KieSession session, Graph graph) {
         this.session = session;
         this.graph = graph;
+        session.addEventListener(new SecretFacts());
         for (Value v : graph.values().values()) {
             addTensor(v);
         }
+        // every op is indexed before any goes in, so that each is inserted with its readers known
+        List<Op> model = new ArrayList<>();
         for (Node n : graph.nodes()) {
             Op op = new Op(n.name(), n.opType(), Lowering.prefixOf(n.name()), n.inputs(), n.outputs(),
                     n.attributes());
             order.add(op.id());
-            insertOp(op);
+            index(op);
+            model.add(op);
+        }
+        for (Op op : model) {
+            insertFact(op);
         }
     }
 
@@ -109,8 +123,17 @@ final class FactGraph {
      * a tensor nobody writes or reads is invisible to rules, which only reach tensors through the joins.
      */
     void removeOp(String id) {
-        ops.remove(id);
+        Op op = ops.remove(id);
         order.remove(id);
+        for (String in : op.inputs()) {
+            List<String> r = readers.get(in);
+            if (r != null && r.remove(id)) {
+                wake(writers.get(in), "readers");
+            }
+        }
+        for (String out : op.outputs()) {
+            writers.remove(out, id);
+        }
         for (FactHandle h : handles.remove(id)) {
             session.delete(h);
         }
@@ -134,13 +157,92 @@ final class FactGraph {
         return out;
     }
 
-    /** The tensor fact of a name, or null. */
-    Tensor tensor(String name) {
+    @Override
+    public Tensor tensor(String name) {
         return tensors.get(name);
     }
 
+    @Override
+    public boolean isSecret(String tensorName) {
+        return secret.contains(tensorName);
+    }
+
+    @Override
+    public boolean isLowered(String opId) {
+        return lowered.contains(opId);
+    }
+
+    /** Records that a rule decided the op and wakes the rules that test {@code lowered} on it. */
+    void markLowered(Op op) {
+        if (lowered.add(op.id()) && ops.get(op.id()) == op) {
+            session.update(handles.get(op.id()).get(0), op, "lowered");
+        }
+    }
+
+    @Override
+    public List<String> readers(String tensorName) {
+        List<String> r = readers.get(tensorName);
+        return r == null ? List.of() : java.util.Collections.unmodifiableList(r);
+    }
+
+    private void secrecyOf(String tensorName, boolean isSecret) {
+        if (isSecret ? secret.add(tensorName) : secret.remove(tensorName)) {
+            for (String reader : readers.getOrDefault(tensorName, List.of())) {
+                wake(reader, "secret");
+            }
+            wake(writers.get(tensorName), "secret");
+        }
+    }
+
+    /** Tells the session that a property of a live op changed, so that rules testing it re-evaluate the op. */
+    private void wake(String opId, String property) {
+        Op op = opId == null ? null : ops.get(opId);
+        List<FactHandle> hs = opId == null ? null : handles.get(opId);
+        if (op != null && hs != null) {
+            session.update(hs.get(0), op, property);
+        }
+    }
+
+    /** Follows the Secret facts rules insert and delete. */
+    private final class SecretFacts extends DefaultRuleRuntimeEventListener {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getObject() instanceof Secret s) {
+                secrecyOf(s.tensor(), true);
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getOldObject() instanceof Secret s && session.getObjects(
+                    o -> o instanceof Secret other && other.tensor().equals(s.tensor())).isEmpty()) {
+                secrecyOf(s.tensor(), false);
+            }
+        }
+    }
+
     private void insertOp(Op op) {
+        index(op);
+        insertFact(op);
+    }
+
+    private void index(Op op) {
+        op.attach(this);
         ops.put(op.id(), op);
+        for (String in : op.inputs()) {
+            if (!in.isEmpty()) {
+                readers.computeIfAbsent(in, k -> new ArrayList<>()).add(op.id());
+                wake(writers.get(in), "readers");
+            }
+        }
+        for (String out : op.outputs()) {
+            if (!out.isEmpty()) {
+                writers.put(out, op.id());
+            }
+        }
+    }
+
+    private void insertFact(Op op) {
         List<FactHandle> hs = new ArrayList<>();
         hs.add(session.insert(op));
         for (int i = 0; i < op.inputs().size(); i++) {

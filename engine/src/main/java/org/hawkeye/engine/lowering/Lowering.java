@@ -89,6 +89,7 @@ public final class Lowering {
             LoweringSink sink = new LoweringSink(session, firing);
             session.setGlobal("lower", sink);
             FactGraph facts = new FactGraph(session, graph);
+            sink.decides(facts);
             GraphRewriter rewriter = new GraphRewriter(facts, firing, graph.name());
             if (globalsOf(rules).contains("graph")) {
                 session.setGlobal("graph", rewriter);

@@ -17,10 +17,16 @@ public final class LoweringSink {
     private final Map<String, List<ProtocolCall>> followUps = new LinkedHashMap<>();
     private final KieSession session;
     private final FiringRule firing;
+    private FactGraph facts;
 
     LoweringSink(KieSession session, FiringRule firing) {
         this.session = session;
         this.firing = firing;
+    }
+
+    /** The graph whose ops this sink decides, told of each decision so that {@code lowered} rules wake. */
+    void decides(FactGraph graphFacts) {
+        this.facts = graphFacts;
     }
 
     /**
@@ -70,6 +76,9 @@ public final class LoweringSink {
     private void record(Op op, OpDecision d) {
         decisions.put(op.id(), d);
         session.insert(new Lowered(op.id()));
+        if (facts != null) {
+            facts.markLowered(op);
+        }
     }
 
     /** Decisions by op id, in the order rules made them. */

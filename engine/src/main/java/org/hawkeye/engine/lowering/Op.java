@@ -1,6 +1,7 @@
 package org.hawkeye.engine.lowering;
 
 import java.util.List;
+import java.util.Objects;
 import org.hawkeye.engine.graph.Attributes;
 
 /**
@@ -8,19 +9,98 @@ import org.hawkeye.engine.graph.Attributes;
  * read properties ({@code type == "Relu"}) while Java consequences call methods ({@code $op.getType()}).
  * {@code origin} is empty for a node of the model and names the rule that made it for a node a what-if rewrite
  * created (see {@link GraphRewriter}).
+ *
+ * <p>Once in a session, an op also answers what the session knows about it, so that a rule can test it inside
+ * the op's own pattern instead of joining other facts: {@code lowered}, {@code secret.input(i)},
+ * {@code inputTensor(i)}. A join with every Secret, Tensor or Lowered fact costs each rule a copy of that fact in
+ * its memory; a test on the op costs nothing until the op changes, and the session tells Drools when it does
+ * (property {@code lowered} when a rule decides the op, {@code secret} when one of its tensors becomes secret).
  */
-public record Op(String id, String type, String prefix, List<String> inputs, List<String> outputs,
-                 Attributes attributes, String origin) {
+public final class Op {
+    private final String id;
+    private final String type;
+    private final String prefix;
+    private final List<String> inputs;
+    private final List<String> outputs;
+    private final Attributes attributes;
+    private final String origin;
+    private OpFacts facts = OpFacts.NONE;
 
-    public Op {
-        inputs = List.copyOf(inputs);
-        outputs = List.copyOf(outputs);
+    public Op(String id, String type, String prefix, List<String> inputs, List<String> outputs,
+              Attributes attributes, String origin) {
+        this.id = id;
+        this.type = type;
+        this.prefix = prefix;
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
+        this.attributes = attributes;
+        this.origin = origin;
     }
 
     /** A node of the model as exported. */
     public Op(String id, String type, String prefix, List<String> inputs, List<String> outputs,
               Attributes attributes) {
         this(id, type, prefix, inputs, outputs, attributes, "");
+    }
+
+    /** Ties the op to the session's facts; done once, when the op is inserted. */
+    void attach(OpFacts sessionFacts) {
+        this.facts = sessionFacts;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public List<String> inputs() {
+        return inputs;
+    }
+
+    public List<String> outputs() {
+        return outputs;
+    }
+
+    public Attributes attributes() {
+        return attributes;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** True once a rule has decided the op (called, freed or declared it unsupported). */
+    public boolean isLowered() {
+        return facts.isLowered(id);
+    }
+
+    /** Which of the op's tensors are secret-shared: {@code secret.input(0)}, {@code secret.output(0)}. */
+    public Secrecy getSecret() {
+        return new Secrecy(this, facts);
+    }
+
+    /** How many ops read each output: {@code readers.output(0) == 1} (the only reader is the next op). */
+    public Readers getReaders() {
+        return new Readers(this, facts);
+    }
+
+    /** The tensor fact of input {@code i} (shape, kind, scalar value), or null when the input is omitted. */
+    public Tensor inputTensor(int i) {
+        String name = input(i);
+        return name.isEmpty() ? null : facts.tensor(name);
+    }
+
+    /** The tensor fact of output {@code i}, or null when there is no such output. */
+    public Tensor outputTensor(int i) {
+        String name = output(i);
+        return name.isEmpty() ? null : facts.tensor(name);
     }
 
     public String getId() {
@@ -108,5 +188,91 @@ public record Op(String id, String type, String prefix, List<String> inputs, Lis
             p = Math.multiplyExact(p, v);
         }
         return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Op other && id.equals(other.id) && type.equals(other.type)
+                && prefix.equals(other.prefix) && inputs.equals(other.inputs) && outputs.equals(other.outputs)
+                && attributes.equals(other.attributes) && origin.equals(other.origin);
+    }
+
+    /** The id alone: ids are unique in a graph, and hashing the attributes showed up in profiles. */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Op[id=" + id + ", type=" + type + ", prefix=" + prefix + ", inputs=" + inputs + ", outputs="
+                + outputs + ", attributes=" + attributes + ", origin=" + origin + "]";
+    }
+
+    /** The secrecy of an op's tensors, as a property so that rules testing it wake when it changes. */
+    public static final class Secrecy {
+        private final Op op;
+        private final OpFacts facts;
+
+        Secrecy(Op op, OpFacts facts) {
+            this.op = op;
+            this.facts = facts;
+        }
+
+        /** True when input {@code i} is present and secret-shared. */
+        public boolean input(int i) {
+            String name = op.input(i);
+            return !name.isEmpty() && facts.isSecret(name);
+        }
+
+        /** True when output {@code i} is present and secret-shared. */
+        public boolean output(int i) {
+            String name = op.output(i);
+            return !name.isEmpty() && facts.isSecret(name);
+        }
+
+        /** The name of the first output that is not secret-shared yet, or "" when every output is. */
+        public String publicOutput() {
+            for (String out : op.outputs()) {
+                if (!out.isEmpty() && !facts.isSecret(out)) {
+                    return out;
+                }
+            }
+            return "";
+        }
+
+        /** True when any input is secret-shared. */
+        public boolean anyInput() {
+            for (String in : op.inputs()) {
+                if (!in.isEmpty() && facts.isSecret(in)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The readers of an op's outputs, as a property so that rules testing it wake when a rewrite changes them. */
+    public static final class Readers {
+        private final Op op;
+        private final OpFacts facts;
+
+        Readers(Op op, OpFacts facts) {
+            this.op = op;
+            this.facts = facts;
+        }
+
+        /** How many live ops read output {@code i} (0 when there is no such output). */
+        public int output(int i) {
+            String name = op.output(i);
+            return name.isEmpty() ? 0 : facts.readers(name).size();
+        }
+
+        /** The id of the one op that reads output {@code i} (maybe twice), or "" when none or several do. */
+        public String only(int i) {
+            String name = op.output(i);
+            java.util.List<String> ids = name.isEmpty() ? java.util.List.of() : facts.readers(name);
+            return ids.isEmpty() || ids.stream().distinct().count() > 1 ? "" : ids.get(0);
+        }
     }
 }
