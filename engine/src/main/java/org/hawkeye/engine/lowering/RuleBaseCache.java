@@ -13,11 +13,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import org.drools.base.RuleBase;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 
@@ -28,7 +33,7 @@ import org.kie.api.definition.KiePackage;
  * spec invalidates its entry; an unreadable entry is ignored and rebuilt.
  */
 final class RuleBaseCache {
-    private static final String FORMAT = "hawkeye-rules-1";
+    private static final String FORMAT = "hawkeye-rules-2";
 
     private RuleBaseCache() {
     }
@@ -68,13 +73,21 @@ final class RuleBaseCache {
             return null;
         }
         try (InputStream raw = Files.newInputStream(file);
-             ObjectInputStream in = new DroolsObjectInputStream(raw)) {
+             ObjectInputStream head = new ObjectInputStream(raw)) {
+            // the classes DRL declares (declare Truncation ...) come first: the packages refer to them by name
+            @SuppressWarnings("unchecked")
+            Map<String, byte[]> declared = (Map<String, byte[]>) head.readObject();
+            ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(
+                    RuleBaseCache.class.getClassLoader(), declared);
+            ObjectInputStream in = new DroolsObjectInputStream(raw, loader);
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
-            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(
+                    RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
             base.addPackages(packages);
             return base;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            debug("cannot read cached rules " + file + ": " + e);
             return null;
         }
     }
@@ -89,13 +102,35 @@ final class RuleBaseCache {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, key, ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp);
-                 ObjectOutputStream out = new DroolsObjectOutputStream(raw)) {
+                 ObjectOutputStream head = new ObjectOutputStream(raw)) {
+                head.writeObject(declaredClasses(base));
+                head.flush();
+                ObjectOutputStream out = new DroolsObjectOutputStream(raw);
                 out.writeObject(new ArrayList<>(base.getKiePackages()));
+                out.flush();
             }
             Files.move(tmp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             // the cache is an optimisation: a read-only home or a full disk must not fail the profile
+            debug("cannot store compiled rules in " + dir + ": " + e);
+        }
+    }
+
+    /** The bytecode of the classes the rules declared, which only the compiled base's class loader holds. */
+    private static HashMap<String, byte[]> declaredClasses(KieBase base) {
+        HashMap<String, byte[]> out = new HashMap<>();
+        if (base instanceof RuleBase rules && rules.getRootClassLoader() instanceof ProjectClassLoader loader
+                && loader.getStore() != null) {
+            out.putAll(loader.getStore());
+        }
+        return out;
+    }
+
+    /** Why the cache missed, for whoever is chasing a slow start (HAWKEYE_DEBUG=1). */
+    private static void debug(String message) {
+        if (System.getenv("HAWKEYE_DEBUG") != null) {
+            System.err.println("hawkeye: " + message);
         }
     }
 }

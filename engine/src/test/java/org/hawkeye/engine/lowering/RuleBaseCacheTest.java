@@ -52,6 +52,50 @@ class RuleBaseCacheTest {
     }
 
     @Test
+    void rulesThatDeclareTheirOwnFactTypeAreReadBackToo() throws Exception {
+        // a framework may declare fact types in DRL (cryptflow2 declares Truncation); their classes exist only in
+        // the compiled base's class loader, and a cache that lost them would silently recompile every run
+        String drl = """
+                package test.declared;
+                import org.hawkeye.engine.lowering.*;
+                global LoweringSink lower;
+                declare Marked
+                    op : String
+                end
+                rule "mark secret ReLUs"
+                    agenda-group "fuse"
+                when
+                    Op( type == "Relu", secret.input(0), $id : id )
+                then
+                    insert(new Marked($id));
+                end
+                rule "lower marked ReLUs"
+                    agenda-group "lower"
+                when
+                    $op : Op( type == "Relu", lowered == false, $id : id )
+                    Marked( op == $id )
+                then
+                    lower.call($op, "relu", "n", 1);
+                end
+                """;
+        SpecLibrary lib = SpecLibrary.load(List.of(TestFiles.toySpecs()));
+        List<RuleFile> files = new ArrayList<>(lib.common().rules());
+        files.add(new RuleFile("declared/rules/Declared.drl", drl));
+        List<String> phases = lib.common().pipeline().phaseNames();
+        KieBase built = RuleBase.build(files, phases);
+        String key = RuleBaseCache.key("declared:" + System.nanoTime());
+        RuleBaseCache.store(key, built);
+        KieBase loaded = RuleBaseCache.load(key);
+        assertThat(loaded).isNotNull();
+
+        Graph graph = ShapeInference.infer(OnnxImporter.read(TestFiles.lenet()), "lenet.onnx", Map.of());
+        Map<String, OpDecision> cached = Lowering.lower(graph, loaded, phases, Map.of("weights", "secret"),
+                Map.of());
+        // LeNet's 4 ReLUs, each marked then lowered through the declared type
+        assertThat(cached.values().stream().filter(d -> d.kind() == OpDecision.Kind.CALLS).count()).isEqualTo(4);
+    }
+
+    @Test
     void aCorruptEntryIsIgnored() throws Exception {
         String key = RuleBaseCache.key("corrupt:" + System.nanoTime());
         Path dir = RuleBaseCache.directory();
