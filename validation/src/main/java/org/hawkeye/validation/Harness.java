@@ -44,7 +44,7 @@ public final class Harness {
         for (MeasurementCatalog.Entry e : entries) {
             Measurement m = e.measurement();
             String runKey = e.model() + "|" + m.framework() + "|" + m.params() + "|" + m.weights() + "|" + m.mode()
-                    + "|" + m.batch();
+                    + "|" + m.batch() + "|" + m.rewrite();
             ProfileResult r = runs.computeIfAbsent(runKey, k -> profile(e));
             BigDecimal hawkeyeBase = new BigDecimal(select(r, m, e));
             BigDecimal hawkeye = Units.fromBase(m.metric(), hawkeyeBase, m.unit());
@@ -66,7 +66,8 @@ public final class Harness {
         }
         ProfileOptions options = ProfileOptions.of(m.framework()).withParams(m.params()).withBatch(m.batch())
                 .withWeights(m.weights() == null ? null : WeightsMode.parse(m.weights()));
-        return profiler.profile(e.model(), options);
+        return RecordRewrites.profile(profiler, e.model(), options, m.rewrite(), e.location().toString(),
+                "case '" + m.id() + "'");
     }
 
     private BigInteger select(ProfileResult r, Measurement m, MeasurementCatalog.Entry e) {

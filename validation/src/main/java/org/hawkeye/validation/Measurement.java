@@ -3,11 +3,12 @@ package org.hawkeye.validation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One measured figure from a real run, as data: what was run (model, framework and parameters, weights, mode,
- * batch), what was measured (phase, metric, scope), the value with its unit, where it comes from, and how far
+ * batch, and the what-if rewrites that turn the export into the measured program), what was measured (phase, metric, scope), the value with its unit, where it comes from, and how far
  * hawkeye may be from it. {@code hawkeyeStatic} is HawkEye's own static value in the same unit, for comparison
  * only: never ground truth.
  */
@@ -28,11 +29,13 @@ public record Measurement(
         @JsonProperty(value = "tolerance_pct", required = true) BigDecimal tolerancePct,
         @JsonProperty(required = true) String source,
         @JsonProperty("hawkeye_static") BigDecimal hawkeyeStatic,
-        String note) {
+        String note,
+        List<String> rewrite) {
 
     public Measurement {
         params = params == null ? Map.of() : new LinkedHashMap<>(params);
         mode = mode == null ? "inference" : mode;
         note = note == null ? "" : note;
+        rewrite = rewrite == null ? List.of() : List.copyOf(rewrite);
     }
 }

@@ -11,12 +11,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hawkeye.specs.ClasspathFolder;
 import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.RewriteCatalog;
 import org.hawkeye.specs.SourceLocation;
+import org.hawkeye.specs.SpecLibrary;
 import org.hawkeye.specs.SpecReader;
 
 /**
  * Every measurement shipped with hawkeye (validation/src/main/resources/measurements/*.yaml), read strictly:
- * a missing field, an unknown key, an unknown unit, metric, phase or scope, or a model file that does not exist
+ * a missing field, an unknown key, an unknown unit, metric, phase or scope, a rewrite the catalogue rejects, or a
+ * model file that does not exist
  * is an error with file:line:col.
  */
 public final class MeasurementCatalog {
@@ -44,6 +47,7 @@ public final class MeasurementCatalog {
     /** Reads every *.yaml under {@code root} but categories.yaml; {@code display} prefixes file names in errors. */
     public static MeasurementCatalog load(Path root, String display) {
         SpecReader reader = new SpecReader(Set.of(Measurement.class));
+        RewriteCatalog rewrites = SpecLibrary.load(List.of()).common().rewrites();
         Categories categories = reader.read(display + "/categories.yaml", read(root.resolve("categories.yaml")),
                 Categories.class).value();
         List<Entry> entries = new ArrayList<>();
@@ -58,6 +62,7 @@ public final class MeasurementCatalog {
                 for (Measurement m : read.value().cases()) {
                     SourceLocation at = read.locations().getOrDefault(m, new SourceLocation(shown, 1, 1));
                     check(m, at, categories, ids);
+                    RecordRewrites.parse(m.rewrite(), rewrites, at.toString(), "case '" + m.id() + "'");
                     Path model = root.toAbsolutePath().getParent().resolve(m.model());
                     if (!Files.isRegularFile(model)) {
                         throw new ProfilerException(at.toString(), "case '" + m.id() + "': model file '" + m.model()
@@ -92,7 +97,7 @@ public final class MeasurementCatalog {
         String scope = m.scope();
         if (!Scopes.isWellFormed(scope, categories)) {
             throw new ProfilerException(where, "case '" + m.id() + "': scope '" + scope + "' is not total, "
-                    + "path:/module/path, ops:TYPE,TYPE, phase:forward|backward|update or category:{" + String.join(",", categories.categories().keySet())
+                    + "path:/module/path, module:NAME, ops:TYPE,TYPE, phase:forward|backward|update or category:{" + String.join(",", categories.categories().keySet())
                     + "," + Categories.NONLINEAR + "}");
         }
         if (m.tolerancePct().signum() < 0) {

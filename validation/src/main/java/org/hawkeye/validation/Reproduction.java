@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A table or figure of the HawkEye paper as data: the framework, what is measured, the columns (scopes of the
- * profile), and per row the model with HawkEye's static values and the measured ones where they exist.
+ * profile), and per row the model with HawkEye's static values and the measured ones where they exist. A unit of
+ * {@code %} prints each column as its share of the row's total (HawkEye's Figure 8).
  */
 public record Reproduction(
         @JsonProperty(required = true) String name,
@@ -30,12 +31,15 @@ public record Reproduction(
     }
 
     /**
-     * A row: a model profiled with given settings (a training step when {@code training} is given), and the
-     * paper's numbers for it (one per column, or none).
+     * A row: a model profiled with given settings (a training step when {@code training} is given; under the row's
+     * own framework when it names one, e.g. one row per security model; with what-if rewrites in --rewrite syntax
+     * when the paper's program differs from the export), and the paper's numbers for it (one per column, or none).
      */
     public record Row(
             @JsonProperty(required = true) String label,
             @JsonProperty(required = true) String model,
+            String framework,
+            List<String> rewrite,
             Map<String, String> params,
             String weights,
             Long batch,
@@ -45,6 +49,7 @@ public record Reproduction(
 
         public Row {
             params = params == null ? Map.of() : params;
+            rewrite = rewrite == null ? List.of() : List.copyOf(rewrite);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.hawkeye.validation;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.report.TextReport;
 import org.hawkeye.specs.ClasspathFolder;
 import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.RewriteCatalog;
+import org.hawkeye.specs.SpecLibrary;
 import org.hawkeye.specs.SpecReader;
 import org.hawkeye.specs.WeightsMode;
 
@@ -36,11 +40,15 @@ public final class Reproductions {
         Path dir = ClasspathFolder.of(Reproductions.class, "reproduce", "index.txt");
         Reproductions all = new Reproductions(dir.toAbsolutePath().getParent());
         SpecReader reader = new SpecReader(Set.of());
+        RewriteCatalog rewrites = SpecLibrary.load(List.of()).common().rewrites();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 String shown = "validation/src/main/resources/reproduce/" + f.getFileName();
                 Reproduction r = reader.read(shown, Files.readString(f, StandardCharsets.UTF_8), Reproduction.class)
                         .value();
+                for (Reproduction.Row row : r.rows()) {
+                    RecordRewrites.parse(row.rewrite(), rewrites, shown, "row '" + row.label() + "'");
+                }
                 all.byName.put(r.name(), r);
             }
         } catch (IOException e) {
@@ -78,24 +86,39 @@ public final class Reproductions {
     /** As above, with framework parameters set for every row (a row's own params win). */
     public String render(Reproduction r, Profiler profiler, Categories categories, String framework,
                          Map<String, String> params) {
+        return render(r, profiler, categories, framework, params, false);
+    }
+
+    /**
+     * As above; {@code forced} profiles every row under {@code framework} even where the row names its own (the
+     * command line's --framework), otherwise a row's framework wins over the reproduction's.
+     */
+    public String render(Reproduction r, Profiler profiler, Categories categories, String framework,
+                         Map<String, String> params, boolean forced) {
         Scopes scopes = new Scopes(categories);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "column", "measured", "HawkEye", "dev %", "hawkeye", "dev %"});
         for (Reproduction.Row row : r.rows()) {
             Map<String, String> rowParams = new LinkedHashMap<>(params);
             rowParams.putAll(row.params());
-            ProfileOptions options = ProfileOptions.of(framework).withParams(rowParams).withBatch(row.batch())
+            String under = forced || row.framework() == null ? framework : row.framework();
+            ProfileOptions options = ProfileOptions.of(under).withParams(rowParams).withBatch(row.batch())
                     .withWeights(row.weights() == null ? null : WeightsMode.parse(row.weights()))
                     .withTraining(training(row.training()));
-            ProfileResult result = profiler.profile(root.resolve(row.model()), options);
+            ProfileResult result = RecordRewrites.profile(profiler, root.resolve(row.model()), options, row.rewrite(),
+                    r.name(), "row '" + row.label() + "'");
+            boolean share = r.unit().equals("%");
+            BigInteger whole = Scopes.pick(result.total(), r.phase(), r.metric());
             for (int i = 0; i < r.columns().size(); i++) {
                 Cost c = scopes.cost(result, r.columns().get(i).scope());
                 if (c == null) {
                     throw new ProfilerException(r.name(), "column '" + r.columns().get(i).name() + "': scope '"
                             + r.columns().get(i).scope() + "' names nothing in the profile of " + row.model());
                 }
-                BigDecimal ours = Units.fromBase(r.metric(), new BigDecimal(Scopes.pick(c, r.phase(), r.metric())),
-                        r.unit());
+                BigDecimal base = new BigDecimal(Scopes.pick(c, r.phase(), r.metric()));
+                BigDecimal ours = share ? (whole.signum() == 0 ? BigDecimal.ZERO : base.multiply(BigDecimal.valueOf(100))
+                        .divide(new BigDecimal(whole), MathContext.DECIMAL64))
+                        : Units.fromBase(r.metric(), base, r.unit());
                 BigDecimal measured = at(row.measured(), i);
                 BigDecimal theirs = at(row.hawkeyeStatic(), i);
                 rows.add(new String[] {i == 0 ? row.label() : "", r.columns().get(i).name(), show(measured),
@@ -109,7 +132,8 @@ public final class Reproductions {
         }
         String under = framework.equals(r.framework()) ? r.framework()
                 : framework + " (the paper's numbers are " + r.framework() + "'s)";
-        return r.title() + "\n" + under + ", " + r.phase() + " " + r.metric() + " in " + r.unit()
+        String unit = r.unit().equals("%") ? "% of the total" : "in " + r.unit();
+        return r.title() + "\n" + under + ", " + r.phase() + " " + r.metric() + " " + unit
                 + "; source: " + r.source() + "\n\n" + TextReport.plainTable(rows)
                 + (r.note() == null ? "" : "\n" + r.note() + "\n");
     }

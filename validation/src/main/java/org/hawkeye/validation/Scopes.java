@@ -11,7 +11,9 @@ import org.hawkeye.engine.tree.TreeNode;
 /**
  * Reads one number out of a profile: a phase (online, offline, total) and a metric (bits, rounds) over a scope:
  * the whole model ({@code total}), a category of ops ({@code category:conv2d}), op types ({@code ops:MatMul,Gemm}),
- * a module path ({@code path:/layer1/layer1.0}) or a phase of a training step ({@code phase:backward}).
+ * a module path ({@code path:/layer1/layer1.0}), every module of a name wherever it stands ({@code module:intermediate_act_fn},
+ * e.g. each BERT layer's GELU, as exported or as a what-if rewrite replaced it) or a phase of a training step
+ * ({@code phase:backward}).
  */
 final class Scopes {
     private final Categories categories;
@@ -22,7 +24,7 @@ final class Scopes {
 
     static boolean isWellFormed(String scope, Categories categories) {
         return scope.equals("total") || scope.startsWith("path:") || scope.startsWith("ops:")
-                || scope.startsWith("phase:")
+                || scope.startsWith("phase:") || scope.startsWith("module:") && scope.length() > "module:".length()
                 || scope.startsWith("category:") && categories.isKnown(scope.substring("category:".length()));
     }
 
@@ -46,6 +48,9 @@ final class Scopes {
             }
             return sum;
         }
+        if (scope.startsWith("module:")) {
+            return modules(r.tree(), scope.substring("module:".length()));
+        }
         TreeNode node = r.tree();
         for (String segment : scope.substring("path:".length()).split("/")) {
             if (segment.isEmpty()) {
@@ -66,6 +71,20 @@ final class Scopes {
             case "offline" -> bits ? c.offlineBits() : c.offlineRounds();
             default -> bits ? c.onlineBits().add(c.offlineBits()) : c.onlineRounds().add(c.offlineRounds());
         };
+    }
+
+    /** The sum over the outermost modules named {@code name}: a match's own sub-modules are not counted twice. */
+    private static Cost modules(TreeNode node, String name) {
+        if (node.kind() == TreeNode.Kind.MODULE && node.name().equals(name)) {
+            return node.total();
+        }
+        Cost sum = Cost.ZERO;
+        if (node.kind() != TreeNode.Kind.OP && node.kind() != TreeNode.Kind.PROTOCOL) {
+            for (TreeNode c : node.children()) {
+                sum = sum.plus(modules(c, name));
+            }
+        }
+        return sum;
     }
 
     private static List<TreeNode> ops(TreeNode node, List<TreeNode> out) {

@@ -72,8 +72,28 @@ class MeasurementCatalogTest {
     void anUnknownKeyIsAnError() {
         assertThatThrownBy(() -> load(CASE.replace("    phase: online", "    phase: online\n    tolerance: 1")))
                 .hasMessage("m/t.yaml:8:5: unknown key 'tolerance' in cases[0] (known: batch, framework, "
-                        + "hawkeye_static, id, metric, mode, model, model_origin, note, params, phase, scope, source, "
+                        + "hawkeye_static, id, metric, mode, model, model_origin, note, params, phase, rewrite, scope, source, "
                         + "tolerance_pct, unit, value, weights)");
+    }
+
+    @Test
+    void aRewriteTheCatalogueRejectsIsAnError() {
+        assertThatThrownBy(() -> load(CASE.replace("    phase: online", "    rewrite: [gelu=cubic]\n    phase: online")))
+                .hasMessageStartingWith("m/t.yaml:3:5: case 't.relu': rewrite: ")
+                .hasMessageContaining("gelu can become quad");
+    }
+
+    @Test
+    void aKnownRewriteLoads() throws IOException {
+        MeasurementCatalog c = load(CASE.replace("    phase: online", "    rewrite: [gelu=quad, relu=quad@/layer4]\n"
+                + "    phase: online"));
+        assertThat(c.entries().get(0).measurement().rewrite()).containsExactly("gelu=quad", "relu=quad@/layer4");
+    }
+
+    @Test
+    void aModuleScopeNeedsAName() {
+        assertThatThrownBy(() -> load(CASE.replace("scope: total", "scope: \"module:\"")))
+                .hasMessageStartingWith("m/t.yaml:3:5: case 't.relu': scope 'module:' is not total");
     }
 
     @Test

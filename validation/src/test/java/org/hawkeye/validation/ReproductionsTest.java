@@ -11,8 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every reproduction listed by `hawkeye reproduce --list` renders, with a row per model and column; one whose
- * framework has no spec here yet (HawkEye's SEMI2K and ABY3 tables) renders under crypten, as
- * `hawkeye reproduce NAME --framework crypten` does.
+ * framework has no spec here renders under crypten, as `hawkeye reproduce NAME --framework crypten` does.
  */
 class ReproductionsTest {
 

@@ -43,7 +43,7 @@ class CompareCommandTest {
     void allMeansEveryFrameworkTheLibraryKnows() {
         CliErrorsTest.Run r = CliErrorsTest.run("compare", LENET, "--frameworks", "all", "--specs", TOY);
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(section(r.out(), "online bits")).containsPattern("(?m)^  module +cheetah +crypten +cryptflow2 +delphi +semi2k +toy$");
+        assertThat(section(r.out(), "online bits")).containsPattern("(?m)^  module +aby +aby3 +cheetah +crypten +cryptflow2 +delphi +falcon +semi2k +spdz2k +toy$");
     }
 
     @Test

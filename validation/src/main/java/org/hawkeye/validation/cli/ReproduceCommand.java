@@ -44,12 +44,12 @@ public final class ReproduceCommand implements Callable<Integer> {
                 throw new ProfilerException("", "give a NAME or --list");
             }
             for (Reproduction r : all.all()) {
-                out.printf("%-28s %s%n", r.name(), r.title());
+                out.printf("%-32s %s%n", r.name(), r.title());
             }
         } else {
             Reproduction r = all.get(name);
             out.print(all.render(r, new Profiler(SpecLibrary.load(List.of())), MeasurementCatalog.load().categories(),
-                    framework == null ? r.framework() : framework, params));
+                    framework == null ? r.framework() : framework, params, framework != null));
         }
         out.flush();
         return 0;
