@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Logarithms and square roots of rationals: exact when the result is rational, otherwise rounded
@@ -25,7 +28,27 @@ final class RationalMath {
     /** ln 2 = 2 atanh(1/3). */
     private static final BigDecimal LN_2 = twiceAtanh(Rational.of(1, 3));
 
+    /**
+     * Logarithms already computed: a spec's formulas take logarithms of parameter expressions (an entropy estimate
+     * over a distribution, say), the same few arguments for every call, and each series costs milliseconds.
+     */
+    private static final int MEMO_LIMIT = 4096;
+    private static final Map<Rational, Rational> LOG2_MEMO = new ConcurrentHashMap<>();
+    private static final Map<Rational, Rational> LN_MEMO = new ConcurrentHashMap<>();
+
     private RationalMath() {
+    }
+
+    private static Rational memo(Map<Rational, Rational> memo, Rational x, Function<Rational, Rational> f) {
+        Rational known = memo.get(x);
+        if (known != null) {
+            return known;
+        }
+        Rational value = f.apply(x);
+        if (memo.size() < MEMO_LIMIT) {
+            memo.put(x, value);
+        }
+        return value;
     }
 
     /**
@@ -38,6 +61,10 @@ final class RationalMath {
         if (isPowerOfTwo(x)) {
             return Rational.of(exponentOfTwo(x.numerator()) - exponentOfTwo(x.denominator()));
         }
+        return memo(LOG2_MEMO, x, RationalMath::seriesLog2);
+    }
+
+    private static Rational seriesLog2(Rational x) {
         int k = nearestPowerOfTwo(x);
         // log2 x = k + ln(x / 2^k) / ln 2; the quotient is at most 1/2 in magnitude, so adding k loses nothing
         BigDecimal fraction = twiceAtanh(reducedArgument(x, k)).divide(LN_2, WORKING);
@@ -54,6 +81,10 @@ final class RationalMath {
         if (x.equals(Rational.ONE)) {
             return Rational.ZERO;
         }
+        return memo(LN_MEMO, x, RationalMath::seriesLn);
+    }
+
+    private static Rational seriesLn(Rational x) {
         int k = nearestPowerOfTwo(x);
         BigDecimal lnOfReduced = twiceAtanh(reducedArgument(x, k));
         return Rational.of(LN_2.multiply(BigDecimal.valueOf(k), WORKING).add(lnOfReduced, WORKING).round(RESULT));

@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
@@ -90,16 +95,55 @@ final class CompareCommand implements Callable<Integer> {
         for (String name : names) {
             library.framework(name); // an unknown name fails here, before any profiling
         }
+        library.common();
         Path model = models.get(0);
         Map<String, ProfileResult> columns = new LinkedHashMap<>();
         Progress progress = new Progress(spec.commandLine().getErr(), names.size(), Progress.onTerminal());
-        for (int i = 0; i < names.size(); i++) {
-            progress.starting(i, names.get(i));
-            columns.put(names.get(i), profiler.profile(model, options(names.get(i))));
+        // frameworks are profiled side by side: a cold run spends most of its time reading each framework's
+        // compiled rules, which one core does while another lowers the model under the previous framework
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(names.size(), Runtime.getRuntime().availableProcessors())), daemonThreads());
+        try {
+            List<Future<ProfileResult>> results = new ArrayList<>();
+            for (String name : names) {
+                results.add(pool.submit(() -> profiler.profile(model, options(name))));
+            }
+            for (int i = 0; i < names.size(); i++) {
+                progress.starting(i, names.get(i));
+                columns.put(names.get(i), resultOf(results.get(i)));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         progress.finished();
         String title = columns.values().iterator().next().model() + " under " + String.join(", ", names);
         return Comparison.render(title, columns, networks, false);
+    }
+
+    /** The profile a worker made; its failure (a ProfilerException, say) reaches the user as itself. */
+    private static ProfileResult resultOf(Future<ProfileResult> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while comparing", e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "hawkeye-compare");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private String acrossModels(Profiler profiler, List<Network> networks) {
