@@ -30,13 +30,16 @@ final class FactGraph implements OpFacts {
     private final Map<String, Value> createdValues = new HashMap<>();
     private final Map<String, List<String>> readers = new HashMap<>();
     private final Map<String, String> writers = new HashMap<>();
-    private final java.util.Set<String> secret = new java.util.HashSet<>();
+    private final Map<TensorMark, java.util.Set<String>> marked = new java.util.EnumMap<>(TensorMark.class);
     private final java.util.Set<String> lowered = new java.util.HashSet<>();
 
     FactGraph(KieSession session, Graph graph) {
         this.session = session;
         this.graph = graph;
-        session.addEventListener(new SecretFacts());
+        for (TensorMark m : TensorMark.values()) {
+            marked.put(m, new java.util.HashSet<>());
+        }
+        session.addEventListener(new MarkFacts());
         for (Value v : graph.values().values()) {
             addTensor(v);
         }
@@ -163,8 +166,8 @@ final class FactGraph implements OpFacts {
     }
 
     @Override
-    public boolean isSecret(String tensorName) {
-        return secret.contains(tensorName);
+    public boolean isMarked(TensorMark mark, String tensorName) {
+        return marked.get(mark).contains(tensorName);
     }
 
     @Override
@@ -185,12 +188,13 @@ final class FactGraph implements OpFacts {
         return r == null ? List.of() : java.util.Collections.unmodifiableList(r);
     }
 
-    private void secrecyOf(String tensorName, boolean isSecret) {
-        if (isSecret ? secret.add(tensorName) : secret.remove(tensorName)) {
+    private void mark(TensorMark mark, String tensorName, boolean on) {
+        java.util.Set<String> set = marked.get(mark);
+        if (on ? set.add(tensorName) : set.remove(tensorName)) {
             for (String reader : readers.getOrDefault(tensorName, List.of())) {
-                wake(reader, "secret");
+                wake(reader, mark.property());
             }
-            wake(writers.get(tensorName), "secret");
+            wake(writers.get(tensorName), mark.property());
         }
     }
 
@@ -203,20 +207,27 @@ final class FactGraph implements OpFacts {
         }
     }
 
-    /** Follows the Secret facts rules insert and delete. */
-    private final class SecretFacts extends DefaultRuleRuntimeEventListener {
+    /** Follows the mark facts (Secret, GradientValue, Detached) rules insert and delete. */
+    private final class MarkFacts extends DefaultRuleRuntimeEventListener {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getObject() instanceof Secret s) {
-                secrecyOf(s.tensor(), true);
+            TensorMark m = TensorMark.of(event.getObject());
+            if (m != null) {
+                mark(m, TensorMark.tensorOf(event.getObject()), true);
             }
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
-            if (event.getOldObject() instanceof Secret s && session.getObjects(
-                    o -> o instanceof Secret other && other.tensor().equals(s.tensor())).isEmpty()) {
-                secrecyOf(s.tensor(), false);
+            Object old = event.getOldObject();
+            TensorMark m = TensorMark.of(old);
+            if (m != null) {
+                String tensorName = TensorMark.tensorOf(old);
+                boolean stillMarked = !session.getObjects(o -> TensorMark.of(o) == m
+                        && TensorMark.tensorOf(o).equals(tensorName)).isEmpty();
+                if (!stillMarked) {
+                    mark(m, tensorName, false);
+                }
             }
         }
     }

@@ -81,9 +81,30 @@ public final class Op {
         return facts.isLowered(id);
     }
 
-    /** Which of the op's tensors are secret-shared: {@code secret.input(0)}, {@code secret.output(0)}. */
-    public Secrecy getSecret() {
-        return new Secrecy(this, facts);
+    /** Which of the op's tensors are secret-shared: {@code secret.input(0)}, {@code secret.anyInput()}. */
+    public Marks getSecret() {
+        return new Marks(this, facts, TensorMark.SECRET);
+    }
+
+    /** In a training step, which of the op's tensors are computed from the loss's gradient (GradientValue). */
+    public Marks getGradient() {
+        return new Marks(this, facts, TensorMark.GRADIENT);
+    }
+
+    /** In a training step, which of the op's tensors are gradients the framework never computes (Detached). */
+    public Marks getDetached() {
+        return new Marks(this, facts, TensorMark.DETACHED);
+    }
+
+    /** True when every input that carries a gradient is detached (also when none carries one). */
+    public boolean gradientInputsAllDetached() {
+        for (String in : inputs) {
+            if (!in.isEmpty() && facts.isMarked(TensorMark.GRADIENT, in)
+                    && !facts.isMarked(TensorMark.DETACHED, in)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many ops read each output: {@code readers.output(0) == 1} (the only reader is the next op). */
@@ -207,72 +228,5 @@ public final class Op {
     public String toString() {
         return "Op[id=" + id + ", type=" + type + ", prefix=" + prefix + ", inputs=" + inputs + ", outputs="
                 + outputs + ", attributes=" + attributes + ", origin=" + origin + "]";
-    }
-
-    /** The secrecy of an op's tensors, as a property so that rules testing it wake when it changes. */
-    public static final class Secrecy {
-        private final Op op;
-        private final OpFacts facts;
-
-        Secrecy(Op op, OpFacts facts) {
-            this.op = op;
-            this.facts = facts;
-        }
-
-        /** True when input {@code i} is present and secret-shared. */
-        public boolean input(int i) {
-            String name = op.input(i);
-            return !name.isEmpty() && facts.isSecret(name);
-        }
-
-        /** True when output {@code i} is present and secret-shared. */
-        public boolean output(int i) {
-            String name = op.output(i);
-            return !name.isEmpty() && facts.isSecret(name);
-        }
-
-        /** The name of the first output that is not secret-shared yet, or "" when every output is. */
-        public String publicOutput() {
-            for (String out : op.outputs()) {
-                if (!out.isEmpty() && !facts.isSecret(out)) {
-                    return out;
-                }
-            }
-            return "";
-        }
-
-        /** True when any input is secret-shared. */
-        public boolean anyInput() {
-            for (String in : op.inputs()) {
-                if (!in.isEmpty() && facts.isSecret(in)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** The readers of an op's outputs, as a property so that rules testing it wake when a rewrite changes them. */
-    public static final class Readers {
-        private final Op op;
-        private final OpFacts facts;
-
-        Readers(Op op, OpFacts facts) {
-            this.op = op;
-            this.facts = facts;
-        }
-
-        /** How many live ops read output {@code i} (0 when there is no such output). */
-        public int output(int i) {
-            String name = op.output(i);
-            return name.isEmpty() ? 0 : facts.readers(name).size();
-        }
-
-        /** The id of the one op that reads output {@code i} (maybe twice), or "" when none or several do. */
-        public String only(int i) {
-            String name = op.output(i);
-            java.util.List<String> ids = name.isEmpty() ? java.util.List.of() : facts.readers(name);
-            return ids.isEmpty() || ids.stream().distinct().count() > 1 ? "" : ids.get(0);
-        }
     }
 }

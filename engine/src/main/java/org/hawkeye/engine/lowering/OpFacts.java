@@ -2,7 +2,7 @@ package org.hawkeye.engine.lowering;
 
 /** What a session knows about the tensors and decisions around an op, for the op's own properties. */
 interface OpFacts {
-    /** An op outside any session: nothing secret, nothing decided, no tensors. */
+    /** An op outside any session: nothing marked, nothing decided, no tensors. */
     OpFacts NONE = new OpFacts() {
         @Override
         public Tensor tensor(String name) {
@@ -10,7 +10,7 @@ interface OpFacts {
         }
 
         @Override
-        public boolean isSecret(String tensor) {
+        public boolean isMarked(TensorMark mark, String tensor) {
             return false;
         }
 
@@ -27,7 +27,7 @@ interface OpFacts {
 
     Tensor tensor(String name);
 
-    boolean isSecret(String tensor);
+    boolean isMarked(TensorMark mark, String tensor);
 
     boolean isLowered(String opId);
 
