@@ -70,6 +70,11 @@ public final class Profiler {
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
         if (options.training() != null) {
+            String inferenceOnly = framework.spec().models().inferenceOnly();
+            if (inferenceOnly != null) {
+                throw new ProfilerException(modelName, "--mode training: " + framework.name() + " cannot train: "
+                        + inferenceOnly);
+            }
             if (!rewrites.isEmpty()) {
                 // a rewritten forward op would keep the backward of the op it replaced (a ReLU's mask for x^2)
                 throw new ProfilerException("", "--rewrite cannot be combined with --mode training yet: the "
