@@ -21,6 +21,7 @@ import org.hawkeye.engine.lowering.Op;
 import org.hawkeye.engine.lowering.OpDecision;
 import org.hawkeye.engine.lowering.ProtocolCall;
 import org.hawkeye.engine.lowering.Rewrite;
+import org.hawkeye.engine.lowering.RewriteLog;
 import org.hawkeye.engine.lowering.RewriteRuleFiles;
 import org.hawkeye.engine.lowering.RuleBase;
 import org.hawkeye.engine.onnx.OnnxImporter;
@@ -70,24 +71,33 @@ public final class Profiler {
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
-        if (options.training() != null) {
-            if (!rewrites.isEmpty()) {
-                // a rewritten forward op would keep the backward of the op it replaced (a ReLU's mask for x^2)
-                throw new ProfilerException("", "--rewrite cannot be combined with --mode training yet: the "
-                        + "backward pass is derived from the model as exported");
-            }
-            graph = TrainingGraph.build(graph, modelName, options.training());
-        }
-
         CommonRules common = specs.common();
         List<RuleFile> ruleFiles = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
                 rewrites));
         ruleFiles.addAll(framework.rules());
-        KieBase rules = RuleBase.build(ruleFiles, common.pipeline().phaseNames());
+        List<String> phaseNames = common.pipeline().phaseNames();
+        KieBase rules = RuleBase.build(ruleFiles, phaseNames);
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
-        LoweringResult lowering = Lowering.run(graph, rules, common.pipeline().phaseNames(),
-                Map.of("weights", weights.label(), "mode", options.mode()), guards, rewrites);
+        Map<String, String> settings = Map.of("weights", weights.label(), "mode", options.mode());
+        RewriteLog rewritesBeforeTraining = null;
+        if (options.training() != null) {
+            String inferenceOnly = framework.spec().models().inferenceOnly();
+            if (inferenceOnly != null) {
+                throw new ProfilerException(modelName, "--mode training: " + framework.name() + " cannot train: "
+                        + inferenceOnly);
+            }
+            if (!rewrites.isEmpty()) {
+                // rewrite the forward graph first, then differentiate it: a ReLU made x*x gets the gradient of x*x
+                Lowering.Rewritten rewritten = Lowering.rewrite(graph, rules, phaseNames, settings, guards, rewrites);
+                graph = rewritten.graph();
+                ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+                rewritesBeforeTraining = rewritten.log();
+                rewrites = List.of();
+            }
+            graph = TrainingGraph.build(graph, modelName, options.training());
+        }
+        LoweringResult lowering = Lowering.run(graph, rules, phaseNames, settings, guards, rewrites);
 
         ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
@@ -113,8 +123,8 @@ public final class Profiler {
                 unsupportedByType.computeIfAbsent(node.type(), k -> new ArrayList<>()).add(node.id());
                 reasonByType.putIfAbsent(node.type(), d.reason());
             }
-            tree.addOp(node.id(), node.type(), noteOf(d), node.origin(), calls);
             String phase = node.attributes().getString(TrainingAttributes.PHASE, "");
+            tree.addOp(node.id(), node.type(), noteOf(d), node.origin(), phase, calls);
             if (phases.containsKey(phase)) {
                 Cost own = Cost.ZERO;
                 for (CostNode call : calls) {
@@ -137,7 +147,8 @@ public final class Profiler {
         ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
                 options.training().loss().label(), options.training().optimizer().label(), phases);
         return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
-                weights.label(), paramValues, root.total(), root, unsupported, step), lowering.rewrites());
+                weights.label(), paramValues, root.total(), root, unsupported, step),
+                rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
     }
 
     private static String noteOf(OpDecision d) {

@@ -2,11 +2,15 @@ package org.hawkeye.specs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What a framework spec models: which project, at which version or commit, with how many parties. */
+/**
+ * What a framework spec models: which project, at which version or commit, with how many parties, and, for a
+ * framework whose code only runs inference, why it cannot profile a training step ({@code inference_only}).
+ */
 public record ModelledSystem(
         @JsonProperty(required = true) String project,
         @JsonProperty(required = true) String version,
         String commit,
         @JsonProperty(required = true) int parties,
-        @JsonProperty(required = true) String security) {
+        @JsonProperty(required = true) String security,
+        @JsonProperty("inference_only") String inferenceOnly) {
 }

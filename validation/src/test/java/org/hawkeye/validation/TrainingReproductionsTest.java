@@ -58,6 +58,23 @@ class TrainingReproductionsTest {
     }
 
     @Test
+    void table9sResNet50IsHawkEyesCifarNetworkThatKeeps32x32FeatureMaps() throws Exception {
+        java.nio.file.Path model = java.nio.file.Path.of(getClass()
+                .getResource("/models/hawkeye/resnet50_hawkeye_cifar.onnx").toURI());
+        org.hawkeye.engine.graph.Graph g = org.hawkeye.engine.shapes.ShapeInference.infer(
+                org.hawkeye.engine.onnx.OnnxImporter.read(model), "resnet50_hawkeye_cifar.onnx");
+        // a 3x3 stride-1 stem and no max pooling: stage 1 runs at the input's 32x32 (torchvision's stem: 8x8)
+        assertThat(g.nodes()).noneMatch(n -> n.opType().equals("MaxPool"));
+        org.hawkeye.engine.graph.Node stem = g.nodes().stream().filter(n -> n.opType().equals("Conv")).findFirst()
+                .orElseThrow();
+        assertThat(g.value(stem.output(0)).shape()).isEqualTo(org.hawkeye.engine.graph.Shape.of(128, 64, 32, 32));
+        // AvgPool2d(4, 4) over stage 4's 4x4 maps, then the 2048 -> 10 classifier
+        assertThat(g.nodes()).anyMatch(n -> n.opType().equals("AveragePool"));
+        Reproduction table9 = Reproductions.load().get("table9-semi2k-training");
+        assertThat(table9.rows().get(1).model()).isEqualTo("models/hawkeye/resnet50_hawkeye_cifar.onnx");
+    }
+
+    @Test
     void table4ComparesSgdAndAdamOnTheSameModels() {
         Reproduction table4 = Reproductions.load().get("table4-aby3-optimizers");
         assertThat(table4.rows()).extracting(row -> row.training().optimizer())

@@ -102,6 +102,11 @@ final class BackwardContext {
         return emitter;
     }
 
+    /** True when the node's forward pass kept a value under this key. */
+    boolean hasSaved(String key) {
+        return saved.containsKey(node.name() + "\u0000" + key);
+    }
+
     /** A value the node's forward pass kept for the backward pass. */
     String saved(String key) {
         String v = saved.get(node.name() + "\u0000" + key);

@@ -30,12 +30,20 @@ final class Gradients {
         PoolGradients.register(rules);
         /* BatchNormalization with batch statistics. */
         BatchNormGradients.register(rules);
-        /* Add, Sub, Neg, Mul, Div. */
+        /* Add, Sub, Neg, Mul, Div, Where. */
         ElementwiseGradients.register(rules);
         /* Reshape, Flatten, Squeeze, Unsqueeze, Identity, Dropout, Cast, Transpose, Concat, GatherND, ReduceSum/Mean. */
         ShapeGradients.register(rules);
         /* Softmax. */
         SoftmaxGradients.register(rules);
+        /* LayerNormalization with its own statistics. */
+        LayerNormGradients.register(rules);
+        /* Pow, Sqrt, Exp, Log, Reciprocal, Erf. */
+        PowerGradients.register(rules);
+        /* Clip, HardSigmoid, HardSwish. */
+        PiecewiseGradients.register(rules);
+        /* Slice, Split, Pad, Expand, Gather. */
+        IndexingGradients.register(rules);
         return Collections.unmodifiableMap(rules);
     }
 

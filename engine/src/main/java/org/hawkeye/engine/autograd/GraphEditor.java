@@ -31,6 +31,7 @@ final class GraphEditor {
     private final Set<String> nodeNames = new HashSet<>();
     private final List<String> inputs = new ArrayList<>();
     private int constants;
+    private Set<String> fromInputs;
 
     /**
      * @param forward  a graph whose shapes are inferred (the shapes the backward rules build from)
@@ -63,6 +64,22 @@ final class GraphEditor {
 
     Graph forward() {
         return forward;
+    }
+
+    /**
+     * True when a forward value is computed from a data input (the data holder's, so secret-shared); every other
+     * value (constants, weights and what is computed from them alone) has positions every party knows.
+     */
+    boolean fromDataInput(String value) {
+        if (fromInputs == null) {
+            fromInputs = new HashSet<>(forward.inputs());
+            for (Node n : forward.nodes()) {
+                if (n.inputs().stream().anyMatch(fromInputs::contains)) {
+                    fromInputs.addAll(n.outputs());
+                }
+            }
+        }
+        return fromInputs.contains(value);
     }
 
     String fileName() {
@@ -142,8 +159,13 @@ final class GraphEditor {
 
     /** A public FLOAT tensor whose values every party knows but that need not be stored (a pooling kernel, zeros). */
     String publicTensor(String wanted, Shape shape) {
+        return publicTensor(wanted, DataType.FLOAT, shape);
+    }
+
+    /** A public tensor of another type (the positions a gradient is scattered to: INT64). */
+    String publicTensor(String wanted, DataType type, Shape shape) {
         String name = uniqueValueName(wanted);
-        values.put(name, new Value(name, ValueKind.CONSTANT, DataType.FLOAT, shape, null));
+        values.put(name, new Value(name, ValueKind.CONSTANT, type, shape, null));
         return name;
     }
 

@@ -35,19 +35,28 @@ final class Losses {
 
     /**
      * Softmax over the classes, log, product with the one-hot target, sum and division by -N (AutogradCrossEntropy:
-     * softmax.log().mul_(target).neg_().sum().div_(N)). Gradient: (softmax - target) / N times the seed.
+     * softmax.log().mul_(target).neg_().sum().div_(N)). Gradient: (softmax - target) / N times the seed. The classes
+     * are the last axis and every leading axis is batch, so a [batch, classes] output is the usual case and a
+     * transformer's [batch, seq, hidden] output is a per-token classification over its last axis (as a language
+     * model's loss flattens its logits to [batch * seq, vocab]); N counts the rows.
      */
     private static Appended crossEntropy(GraphEditor g, String output, Shape y, Emitter f, Emitter b) {
-        if (y.rank() != 2) {
-            throw new ProfilerException(g.fileName(), "--loss cross_entropy needs a [batch, classes] output, but "
-                    + "output '" + output + "' is " + y + " (use --loss mse for other outputs)");
+        if (y.rank() < 2) {
+            throw new ProfilerException(g.fileName(), "--loss cross_entropy needs an output with a class axis "
+                    + "([batch, classes], or [..., classes] with the leading axes as batch), but output '" + output
+                    + "' is " + y + " (use --loss mse)");
         }
-        long n = y.dim(0);
+        int classes = y.rank() - 1;
+        long n = y.numel() / y.dim(classes);
         String target = g.secretInput("target", y, true);
-        String probs = f.op("softmax", "Softmax", List.of(output), y, "axis", 1L);
+        String probs = f.op("softmax", "Softmax", List.of(output), y, "axis", (long) classes);
         String logs = f.op("log", "Log", List.of(probs), y);
         String picked = f.op("target_mul", "Mul", List.of(logs, target), y);
-        String total = f.op("sum", "ReduceSum", List.of(picked, g.ints(0, 1)), Shape.SCALAR, "keepdims", 0L);
+        long[] all = new long[y.rank()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        String total = f.op("sum", "ReduceSum", List.of(picked, g.ints(all)), Shape.SCALAR, "keepdims", 0L);
         String lossValue = f.op("mean", "Div", List.of(total, g.scalar(-n)), Shape.SCALAR);
 
         String seed = seed(b);

@@ -38,8 +38,7 @@ public final class TrainingGraph {
      * The training step of a graph whose shapes are inferred, itself inferred and checked.
      *
      * @param fileName how errors name the model file
-     * @throws ProfilerException for a model without trainable weights, with other than one output, a loss that
-     *                           does not fit the output, or an op on the gradient path hawkeye cannot differentiate
+     * @throws ProfilerException for a model without trainable weights, a loss that does not fit the (first) output, or an op on the gradient path hawkeye cannot differentiate
      */
     public static Graph build(Graph forward, String fileName, TrainingOptions options) {
         List<String> weights = trainableWeights(forward);
@@ -47,10 +46,8 @@ public final class TrainingGraph {
             throw new ProfilerException(fileName, "--mode training: the model has no trainable weight (no "
                     + "floating-point initializer feeds a layer), so a training step has nothing to update");
         }
-        if (forward.outputs().size() != 1) {
-            throw new ProfilerException(fileName, "--mode training: the loss needs a model with one output, this "
-                    + "one has " + forward.outputs().size() + " (" + String.join(", ", forward.outputs()) + ")");
-        }
+        // the loss goes after the first output (a transformer export's last_hidden_state before its pooler_output);
+        // weights that only the other outputs depend on get no gradient and no update
         String output = forward.outputs().get(0);
         Set<String> requiresGrad = requiresGrad(forward, weights);
         if (!requiresGrad.contains(output)) {

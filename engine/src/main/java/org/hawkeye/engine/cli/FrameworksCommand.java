@@ -24,11 +24,12 @@ final class FrameworksCommand implements Callable<Integer> {
     public Integer call() {
         SpecLibrary library = specs.library();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"name", "models", "parties", "security", "from"});
+        rows.add(new String[] {"name", "models", "parties", "security", "training", "from"});
         for (String name : library.names()) {
             FrameworkFolder f = library.framework(name);
             ModelledSystem m = f.spec().models();
             rows.add(new String[] {name, m.project() + " " + m.version(), String.valueOf(m.parties()), m.security(),
+                    m.inferenceOnly() == null ? "yes" : "no (inference only)",
                     f.builtIn() ? "built-in" : f.displayDir()});
         }
         spec.commandLine().getOut().print(org.hawkeye.engine.report.TextReport.plainTable(rows));

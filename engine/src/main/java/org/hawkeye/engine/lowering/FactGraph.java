@@ -46,8 +46,9 @@ final class FactGraph implements OpFacts {
         // every op is indexed before any goes in, so that each is inserted with its readers known
         List<Op> model = new ArrayList<>();
         for (Node n : graph.nodes()) {
+            // a node a what-if rewrite made before autograd keeps the rule that made it (Lowering.rewrite)
             Op op = new Op(n.name(), n.opType(), Lowering.prefixOf(n.name()), n.inputs(), n.outputs(),
-                    n.attributes());
+                    n.attributes(), n.attributes().getString(Lowering.ORIGIN, ""));
             order.add(op.id());
             index(op);
             model.add(op);
@@ -140,6 +141,22 @@ final class FactGraph implements OpFacts {
         for (FactHandle h : handles.remove(id)) {
             session.delete(h);
         }
+    }
+
+    /** The live ops as a graph of the same values (plus the ones rewrites created), each op's origin kept. */
+    Graph toGraph() {
+        Map<String, Value> values = new LinkedHashMap<>(graph.values());
+        values.putAll(createdValues);
+        List<Node> nodes = new ArrayList<>();
+        for (Op op : ops()) {
+            Map<String, Object> attrs = new LinkedHashMap<>(op.attributes().asMap());
+            if (!op.origin().isEmpty()) {
+                attrs.put(Lowering.ORIGIN, op.origin());
+            }
+            nodes.add(new Node(op.id(), op.type(), "", op.inputs(), op.outputs(),
+                    new org.hawkeye.engine.graph.Attributes(attrs)));
+        }
+        return new Graph(graph.name(), nodes, values, graph.inputs(), graph.outputs(), graph.metadata());
     }
 
     /** Computed tensors a live op reads although no live op writes them (a rewrite that lost a producer). */

@@ -21,7 +21,30 @@ import org.kie.api.runtime.KieSession;
  * decision with an empty rule name).
  */
 public final class Lowering {
+    /** The attribute that carries a rewritten node's origin through {@link #rewrite} into a later lowering. */
+    public static final String ORIGIN = "hawkeye.origin";
+
     private Lowering() {
+    }
+
+    /** A graph as the what-if rewrites changed it, and what they did. */
+    public record Rewritten(Graph graph, RewriteLog log) {
+    }
+
+    /**
+     * Applies the what-if rewrites only (the phases up to and including {@code approximate}) and returns the
+     * rewritten graph, whose created nodes carry their rule in {@link #ORIGIN}: a training step is then derived
+     * from the model as rewritten, so a ReLU made x*x gets the gradient of x*x.
+     */
+    public static Rewritten rewrite(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
+                                    Map<String, Double> params, List<Rewrite> rewrites) {
+        int last = phases.indexOf("approximate");
+        if (last < 0) {
+            throw new IllegalStateException("the pipeline has no approximate phase for the what-if rewrites");
+        }
+        try (Fired fired = fireAll(graph, rules, phases.subList(0, last + 1), settings, params, rewrites)) {
+            return new Rewritten(fired.facts.toGraph(), fired.rewriter.log());
+        }
     }
 
     /** The decisions for every node of the graph, in graph order, keyed by node name (no rewrites). */

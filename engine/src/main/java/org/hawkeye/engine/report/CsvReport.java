@@ -9,10 +9,12 @@ import org.hawkeye.engine.tree.TreeNode;
 /**
  * The prefix tree as CSV (RFC 4180), one row per node, for spreadsheets and pandas. A protocol row carries the
  * op type of the op above it, so that a pivot by op type needs no tree walk. Bits and rounds are exact integers.
+ * In a training step, {@code phase} is the op's phase (forward, backward, update), also on its protocol rows, and
+ * on a module row the phase all its ops share (empty when they differ, and for inference).
  */
 public final class CsvReport {
     static final String HEADER =
-            "model,path,kind,op,protocol,repeat,online_bits,online_rounds,offline_bits,offline_rounds";
+            "model,path,kind,op,protocol,repeat,online_bits,online_rounds,offline_bits,offline_rounds,phase";
 
     private CsvReport() {
     }
@@ -25,24 +27,26 @@ public final class CsvReport {
     public static String render(List<ProfileResult> results) {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
         for (ProfileResult r : results) {
-            row(sb, r.model(), "/", r.tree(), "");
+            row(sb, r.model(), "/", r.tree(), "", r.tree().phase());
             for (TreeNode child : r.tree().children()) {
-                rows(sb, r.model(), "", child, "");
+                rows(sb, r.model(), "", child, "", "");
             }
         }
         return sb.toString();
     }
 
-    private static void rows(StringBuilder sb, String model, String prefix, TreeNode node, String opType) {
+    private static void rows(StringBuilder sb, String model, String prefix, TreeNode node, String opType,
+                             String opPhase) {
         String path = prefix + "/" + node.name();
         String op = node.kind() == TreeNode.Kind.OP ? node.detail() : opType;
-        row(sb, model, path, node, op);
+        String phase = node.kind() == TreeNode.Kind.PROTOCOL ? opPhase : node.phase();
+        row(sb, model, path, node, op, phase);
         for (TreeNode child : node.children()) {
-            rows(sb, model, path, child, op);
+            rows(sb, model, path, child, op, phase);
         }
     }
 
-    private static void row(StringBuilder sb, String model, String path, TreeNode n, String opType) {
+    private static void row(StringBuilder sb, String model, String path, TreeNode n, String opType, String phase) {
         Cost c = n.total();
         String protocol = n.kind() == TreeNode.Kind.PROTOCOL ? n.detail() : "";
         String repeat = n.kind() == TreeNode.Kind.PROTOCOL ? n.repeat().toString() : "";
@@ -50,7 +54,8 @@ public final class CsvReport {
                 .append(n.kind().name().toLowerCase(Locale.ROOT)).append(',').append(field(opType)).append(',')
                 .append(field(protocol)).append(',').append(repeat).append(',')
                 .append(c.onlineBits()).append(',').append(c.onlineRounds()).append(',')
-                .append(c.offlineBits()).append(',').append(c.offlineRounds()).append("\r\n");
+                .append(c.offlineBits()).append(',').append(c.offlineRounds()).append(',').append(phase)
+                .append("\r\n");
     }
 
     /** Quotes a field that holds a comma, a quote or a line break, doubling inner quotes (RFC 4180). */

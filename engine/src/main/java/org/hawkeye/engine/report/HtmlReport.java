@@ -54,6 +54,19 @@ public final class HtmlReport {
             g.writeEndObject();
             g.writeFieldName("total");
             cost(g, r.total());
+            if (r.training() != null) {
+                // a training step: its loss, optimizer and what each phase cost, for the summary cards
+                g.writeObjectFieldStart("training");
+                g.writeStringField("loss", r.training().loss());
+                g.writeStringField("optimizer", r.training().optimizer());
+                g.writeObjectFieldStart("phases");
+                for (Map.Entry<String, Cost> p : r.training().phases().entrySet()) {
+                    g.writeFieldName(p.getKey());
+                    cost(g, p.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
             g.writeArrayFieldStart("networks");
             for (Network n : networks) {
                 network(g, n, r.total());

@@ -24,6 +24,12 @@ public final class TreeBuilder {
 
     /** Adds an op a what-if rewrite created ({@code origin}: the rule that created it; empty for the model's own). */
     public void addOp(String nodeName, String opType, String note, String origin, Iterable<CostNode> calls) {
+        addOp(nodeName, opType, note, origin, "", calls);
+    }
+
+    /** Adds an op of a training step's {@code phase} (empty for inference). */
+    public void addOp(String nodeName, String opType, String note, String origin, String phase,
+                      Iterable<CostNode> calls) {
         String[] segments = nodeName.split("/");
         TreeNode parent = root;
         for (int i = 0; i < segments.length - 1; i++) {
@@ -48,6 +54,7 @@ public final class TreeBuilder {
         TreeNode finished = new TreeNode(leaf, TreeNode.Kind.OP, opType, Map.of(), BigInteger.ONE, note, total);
         op.children().forEach(finished::addChild);
         finished.setOrigin(origin);
+        finished.setPhase(phase);
         parent.addChild(finished);
     }
 

@@ -27,6 +27,7 @@ public final class TreeNode {
     private final java.util.Map<String, TreeNode> modulesByName = new java.util.HashMap<>();
     private Cost total;
     private String origin = "";
+    private String phase = "";
 
     TreeNode(String name, Kind kind, String detail, Map<String, Rational> args, BigInteger repeat, String note,
              Cost total) {
@@ -73,6 +74,30 @@ public final class TreeNode {
 
     void setOrigin(String rule) {
         origin = rule;
+    }
+
+    /**
+     * The phase of a training step an op belongs to ({@code forward}, {@code backward}, {@code update}); for a
+     * module or the model the phase every op under it shares, empty when they differ or for inference.
+     */
+    public String phase() {
+        if (kind == Kind.MODEL || kind == Kind.MODULE) {
+            String shared = null;
+            for (TreeNode c : children) {
+                String p = c.phase();
+                if (shared == null) {
+                    shared = p;
+                } else if (!shared.equals(p)) {
+                    return "";
+                }
+            }
+            return shared == null ? "" : shared;
+        }
+        return phase;
+    }
+
+    void setPhase(String phase) {
+        this.phase = phase;
     }
 
     public List<TreeNode> children() {

@@ -47,6 +47,36 @@ final class Net {
         return this;
     }
 
+    /** The data holder's INT64 input (token ids). */
+    Net intInput(String name, long... dims) {
+        Value v = new Value(name, ValueKind.INPUT, null, null, null);
+        v.declare(DataType.INT64, Shape.of(dims));
+        values.put(name, v);
+        inputs.add(name);
+        return this;
+    }
+
+    /** A FLOAT scalar whose value is in the model (a bound, an exponent): a constant, not a trainable weight. */
+    Net scalar(String name, double v) {
+        TensorData d = TensorData.ofDoubles(DataType.FLOAT, Shape.SCALAR, v);
+        values.put(name, new Value(name, ValueKind.WEIGHT, DataType.FLOAT, d.shape(), d));
+        return this;
+    }
+
+    /** Adds a node with {@code count} outputs named {@code <name>_output_<i>}. */
+    Net nodeWithOutputs(String name, String opType, List<String> in, int count, Object... attrs) {
+        node(name, opType, in, attrs);
+        Node one = nodes.remove(nodes.size() - 1);
+        List<String> outs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String out = name + "_output_" + i;
+            values.put(out, new Value(out, ValueKind.ACTIVATION, null, null, null));
+            outs.add(out);
+        }
+        nodes.add(new Node(name, opType, "", in, outs, one.attributes()));
+        return this;
+    }
+
     /** Adds a node with one output named {@code <name>_output_0}; attrs as name, value pairs. */
     Net node(String name, String opType, List<String> in, Object... attrs) {
         Map<String, Object> a = new LinkedHashMap<>();

@@ -73,7 +73,9 @@ class CommandsTest {
         CliErrorsTest.Run r = CliErrorsTest.run("frameworks", "--specs", TOY);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^crypten +facebookresearch/CrypTen 0\\.4\\.0 +2 ")
-                .containsPattern("(?m)^toy +example/toy 1\\.0 +2 +semi-honest +.*specs/toy$");
+                .containsPattern("(?m)^toy +example/toy 1\\.0 +2 +semi-honest +.*specs/toy$")
+                .containsPattern("(?m)^crypten .* yes +built-in$")
+                .containsPattern("(?m)^delphi .* no \\(inference only\\) +built-in$");
     }
 
     @Test

@@ -47,4 +47,17 @@ class HtmlReportTest {
         assertThat(data).contains("\"total\":[\"" + 640L * 4684 + "\",32,\"0\",0]")
                 .contains("\"online\":0.03499776");
     }
+
+    @Test
+    void aTrainingStepsDataCarriesEachPhaseForTheSummary() {
+        ProfileResult step = new Profiler(SpecLibrary.load(List.of(TestFiles.toySpecs()))).profile(TestFiles.lenet(),
+                ProfileOptions.of("toy").withTraining(org.hawkeye.engine.autograd.TrainingOptions.DEFAULT));
+        String data = HtmlReport.data(step, List.of());
+        var forward = step.training().phases().get("forward");
+        assertThat(data).contains("\"training\":{\"loss\":\"cross_entropy\",\"optimizer\":\"sgd\",\"phases\":{")
+                .contains("\"forward\":[\"" + forward.onlineBits() + "\"," + forward.onlineRounds() + ",")
+                .contains("\"backward\":[").contains("\"update\":[");
+        // inference pages have no training section
+        assertThat(HtmlReport.data(lenet, List.of())).doesNotContain("\"training\"");
+    }
 }

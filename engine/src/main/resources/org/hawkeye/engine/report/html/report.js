@@ -88,6 +88,16 @@
     }
     card('Online', bytes(TOTAL.ob), int(TOTAL.or) + ' rounds', int(TOTAL.exact[0]) + ' bits');
     card('Offline', bytes(TOTAL.fb), int(TOTAL.fr) + ' rounds', int(TOTAL.exact[2]) + ' bits');
+    if (D.training) {
+      // one training step: a card per phase (forward, backward, update), which add up to the totals
+      document.getElementById('subtitle').textContent += '; one training step, loss ' + D.training.loss +
+        ', optimizer ' + D.training.optimizer;
+      Object.keys(D.training.phases).forEach(function (name) {
+        var p = C(D.training.phases[name]);
+        card(name.charAt(0).toUpperCase() + name.slice(1), bytes(p.ob), int(p.or) + ' rounds online; offline ' +
+          bytes(p.fb) + ', ' + int(p.fr) + ' rounds', int(p.exact[0]) + ' online bits');
+      });
+    }
     D.networks.forEach(function (n) {
       card('Time on ' + n.name, duration(n.online + n.offline), 'online ' + duration(n.online) + ', offline ' +
         duration(n.offline) + ' (' + n.describe + ')', n.source);
