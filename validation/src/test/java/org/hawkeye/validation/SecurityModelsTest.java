@@ -91,6 +91,45 @@ class SecurityModelsTest {
                 .isEqualTo(cost(256 * (1 + 4 * 63), 7, (3 * 64 - 2) * 2L * 39 * 4096, 8));
     }
 
+    // ABY3 per element at l = 64: mul 3l = 192 bits in 1 round, TruncPr l = 64 in 1, LTZ 9l = 576 in 8;
+    // mul_fx = mul + TruncPr = 256 in 2; reciprocal_norm = LTZ + mul_fx = 832 in 10; fpdiv with theta = 4:
+    // reciprocal_norm + mul_fx + mul_fx(2n) + 3 x mul_fx(2n) + mul_fx = 832 + 256 + 512 + 1536 + 256 = 3392 in
+    // 10 + 2 + 2 + 6 + 2 = 22 rounds
+
+    @Test
+    void theLossLogIsLogFxUnderAby3() {
+        // sign and zero test LTZ(2n) 1152 (8 r), |x| mul 192 (1), Int2FL normalisation 832 (10), v^2 and v^3 for P
+        // and Q: 2 x mul_fx(2n) = 1024 (4), their sums' TruncPr(2n) 128 (1), P / Q fpdiv 3392 (22), * ln 2: 64 (1)
+        long bits = 1152 + 192 + 832 + 1024 + 128 + 3392 + 64;
+        assertThat(cost("aby3", "log", Map.of("n", 10L)))
+                .isEqualTo(Cost.online(bits * 10, 8 + 1 + 10 + 4 + 1 + 22 + 1));
+    }
+
+    @Test
+    void squareRootsAreSqrtSimplifiedFxUnderAby3() {
+        // MSB normalisation 832 (10 r), 1 / w fpdiv 3392 (22), g0 mul_fx 256 (2), h0 = y0 * 0.5 TruncPr 64 (1),
+        // gh0 mul_fx 256 (2), 3 steps of mul_fx(2n) + mul_fx = 3 x 768 (3 x 4), h r and h h: 2 x mul_fx 512 (4),
+        // the range check LTZ + if_else 576 + 192 (9), three products 768 (6)
+        long bits = 832 + 3392 + 256 + 64 + 256 + 3 * 768 + 512 + 576 + 192 + 768;
+        assertThat(cost("aby3", "sqrt", Map.of("n", 1L)))
+                .isEqualTo(Cost.online(bits, 10 + 22 + 2 + 1 + 2 + 12 + 4 + 9 + 6));
+    }
+
+    @Test
+    void clampsPowersAndMaxPoolGradientsUnderAby3() {
+        // clamp: two comparisons in one LTZ round (2 x 576, 8 r), two if_else one after the other (2 x 192, 2 r)
+        assertThat(cost("aby3", "clamp", Map.of("n", 1L))).isEqualTo(Cost.online(2 * 576 + 2 * 192, 10));
+        // hardswish: the clamp, x * relu6 (mul_fx 256, 2 r), / 6 (TruncPr 64, 1 r)
+        assertThat(cost("aby3", "hardswish", Map.of("n", 1L))).isEqualTo(Cost.online(1536 + 256 + 64, 13));
+        assertThat(cost("aby3", "hardsigmoid", Map.of("n", 1L))).isEqualTo(Cost.online(1536 + 64, 11));
+        // x^5: two squarings and one multiplication, each mul_fx
+        assertThat(cost("aby3", "pow_int", Map.of("n", 10L, "products", 3L))).isEqualTo(Cost.online(3 * 256 * 10, 6));
+        // max pooling's backward: one product (no truncation) per gradient and window element
+        assertThat(cost("aby3", "maxpool_backward", Map.of("n", 512L))).isEqualTo(Cost.online(3 * 64 * 512, 1));
+        // Falcon's products reshare 6l: the same program costs twice ABY3's products
+        assertThat(cost("falcon", "maxpool_backward", Map.of("n", 512L))).isEqualTo(Cost.online(6 * 64 * 512, 1));
+    }
+
     @Test
     void maxPoolingIsATreeOfComparisonsAndSelections() {
         // a 3x3 window: tree_reduce pairs 9 -> 5 -> 3 -> 2 -> 1, 4 + 2 + 1 + 1 = 8 maxima in 4 levels;

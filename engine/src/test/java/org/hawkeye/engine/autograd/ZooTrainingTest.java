@@ -45,6 +45,13 @@ class ZooTrainingTest {
      */
     private static final List<String> SECRET_ID_LOOKUP = List.of("Gather", "ScatterND");
 
+    /**
+     * The frameworks that run HawkEye's MP-SPDZ programs. MP-SPDZ has no erf (mpc_math.py has none, and HawkEye's
+     * GELU is a Hardtanh approximation or MPCFormer's quad, a different program from an exported Erf GELU), so
+     * the forward Erf of BERT's and ViT's GELU is left uncosted: profile them with --rewrite gelu=quad.
+     */
+    private static final Set<String> MP_SPDZ_PROGRAMS = Set.of("aby", "aby3", "spdz2k", "falcon");
+
     private static Profiler profiler;
 
     @BeforeAll
@@ -93,7 +100,10 @@ class ZooTrainingTest {
         assertThat(sum).isEqualTo(r.total());
         assertThat(phases.get("forward").isZero()).isFalse();
         assertThat(phases.get("backward").isZero()).isFalse();
-        assertThat(r.unsupported()).extracting(UnsupportedOp::op)
-                .containsExactlyInAnyOrderElementsOf(tokenIds ? SECRET_ID_LOOKUP : List.of());
+        List<String> gaps = new ArrayList<>(tokenIds ? SECRET_ID_LOOKUP : List.of());
+        if (MP_SPDZ_PROGRAMS.contains(framework) && graph.nodes().stream().anyMatch(n -> n.opType().equals("Erf"))) {
+            gaps.add("Erf");
+        }
+        assertThat(r.unsupported()).extracting(UnsupportedOp::op).containsExactlyInAnyOrderElementsOf(gaps);
     }
 }
