@@ -18,7 +18,6 @@ import org.hawkeye.engine.report.Comparison;
 import org.hawkeye.engine.report.Network;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.SpecLibrary;
-import org.hawkeye.specs.WeightsMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,19 +43,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-f", "--framework"}, paramLabel = "NAME", description = "The framework for two models.")
     String framework;
 
-    @Option(names = "--weights", paramLabel = "secret|public",
-            description = "Whether the weights are secret-shared or public (default: each framework's).")
-    String weights;
-
-    @Option(names = "-P", paramLabel = "NAME=VALUE", description = "Override a framework parameter; repeatable.")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
-    Long batch;
-
     @Option(names = "--network", paramLabel = "lan|wan|BANDWIDTH,RTT",
             description = "Also estimate time on this network (a preset, or e.g. 1Gbps,0.5ms).")
     String network;
+
+    @Mixin
+    ModelOptions runOptions;
 
     @Mixin
     SpecsOption specs;
@@ -163,7 +155,6 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private ProfileOptions options(String name) {
-        return ProfileOptions.of(name).withParams(params).withBatch(batch)
-                .withWeights(weights == null ? null : WeightsMode.parse(weights));
+        return runOptions.under(name);
     }
 }

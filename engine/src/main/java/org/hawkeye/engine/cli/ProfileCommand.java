@@ -5,15 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.report.Network;
 import org.hawkeye.specs.ProfilerException;
-import org.hawkeye.specs.WeightsMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,13 +32,6 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Framework to profile under (see 'hawkeye frameworks').")
     String framework;
 
-    @Option(names = "--weights", paramLabel = "secret|public",
-            description = "Whether the model's weights are secret-shared or public (default: the framework's).")
-    String weights;
-
-    @Option(names = "-P", paramLabel = "NAME=VALUE", description = "Override a framework parameter; repeatable.")
-    Map<String, String> params = new LinkedHashMap<>();
-
     @Option(names = "--format", paramLabel = "text|json|csv|html",
             description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
@@ -51,9 +41,6 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--depth", paramLabel = "N", description = "Tree depth of the text table (default: ${DEFAULT-VALUE}).")
     int depth = 2;
-
-    @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
-    Long batch;
 
     @Option(names = "--strict", description = "Fail when an op cannot be costed, instead of listing it.")
     boolean strict;
@@ -65,6 +52,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = {"-r", "--rewrite"}, paramLabel = "TARGET=REPLACEMENT[@PREFIX]",
             description = "Profile the model as a what-if rewrite changes it (see 'hawkeye whatif'); repeatable.")
     List<String> rewrites = new ArrayList<>();
+
+    @Mixin
+    ModelOptions runOptions;
 
     @Mixin
     TrainingMixin training;
@@ -80,8 +70,7 @@ final class ProfileCommand implements Callable<Integer> {
         if (depth < 0) {
             throw new ProfilerException("", "--depth must be 0 or more, not " + depth);
         }
-        ProfileOptions options = ProfileOptions.of(framework).withParams(params).withStrict(strict).withBatch(batch)
-                .withWeights(weights == null ? null : WeightsMode.parse(weights)).withTraining(training.options());
+        ProfileOptions options = runOptions.under(framework).withStrict(strict).withTraining(training.options());
         Network net = network == null ? null : Network.parse(network);
         return new ProfileRun(new Profiler(specs.library()), options, format, depth, net, spec, rewrites)
                 .run(models, output);

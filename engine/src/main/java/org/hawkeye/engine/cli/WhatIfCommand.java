@@ -2,9 +2,7 @@ package org.hawkeye.engine.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.Profiler;
@@ -15,7 +13,6 @@ import org.hawkeye.engine.whatif.WhatIf;
 import org.hawkeye.engine.whatif.WhatIfReport;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.SpecLibrary;
-import org.hawkeye.specs.WeightsMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,16 +37,6 @@ final class WhatIfCommand implements Callable<Integer> {
             description = "A what-if rewrite; repeatable.")
     List<String> rewrites = new ArrayList<>();
 
-    @Option(names = "--weights", paramLabel = "secret|public",
-            description = "Whether the model's weights are secret-shared or public (default: the framework's).")
-    String weights;
-
-    @Option(names = "-P", paramLabel = "NAME=VALUE", description = "Override a framework parameter; repeatable.")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
-    Long batch;
-
     @Option(names = "--depth", paramLabel = "N",
             description = "Module depth of the comparison (default: ${DEFAULT-VALUE}: top-level modules).")
     int depth = 1;
@@ -59,6 +46,9 @@ final class WhatIfCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
     Path output;
+
+    @Mixin
+    ModelOptions runOptions;
 
     @Mixin
     SpecsOption specs;
@@ -73,8 +63,7 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         SpecLibrary library = specs.library();
         List<Rewrite> requests = RewriteRequests.parse(rewrites, library.common().rewrites());
-        ProfileOptions options = ProfileOptions.of(framework).withParams(params).withBatch(batch)
-                .withWeights(weights == null ? null : WeightsMode.parse(weights));
+        ProfileOptions options = runOptions.under(framework);
         WhatIf.Result result = WhatIf.run(new Profiler(library), OnnxImporter.read(model),
                 model.getFileName().toString(), options, requests);
         // the text report lists the warnings itself; JSON or a file would hide them from the terminal
