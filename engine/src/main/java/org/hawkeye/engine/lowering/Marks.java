@@ -22,6 +22,16 @@ public final class Marks {
         return marked(op.output(i));
     }
 
+    /** 1 when input {@code i} is marked, else 0: a count, for rules that used to count the mark facts. */
+    public long inputFlag(int i) {
+        return input(i) ? 1L : 0L;
+    }
+
+    /** 1 when output {@code i} is marked, else 0. */
+    public long outputFlag(int i) {
+        return output(i) ? 1L : 0L;
+    }
+
     /** True when any input is marked. */
     public boolean anyInput() {
         for (String in : op.inputs()) {

@@ -118,6 +118,12 @@ public final class Op {
         return name.isEmpty() ? null : facts.tensor(name);
     }
 
+    /** The tensor fact of the other input of a two-input op that reads {@code tensor}, or null. */
+    public Tensor otherInputTensor(String tensor) {
+        String other = otherInput(tensor);
+        return other.isEmpty() ? null : facts.tensor(other);
+    }
+
     /** The tensor fact of output {@code i}, or null when there is no such output. */
     public Tensor outputTensor(int i) {
         String name = output(i);
