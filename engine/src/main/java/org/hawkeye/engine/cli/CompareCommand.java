@@ -85,14 +85,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<String> names = frameworks.size() == 1 && frameworks.get(0).equals("all") ? library.names() : frameworks;
         for (String name : names) {
-            library.framework(name); // an unknown name fails here, before any profiling
+            if (!library.names().contains(name)) {
+                library.framework(name); // an unknown name fails here, before any profiling
+            }
         }
         library.common();
         Path model = models.get(0);
         Map<String, ProfileResult> columns = new LinkedHashMap<>();
         Progress progress = new Progress(spec.commandLine().getErr(), names.size(), Progress.onTerminal());
-        // frameworks are profiled side by side: a cold run spends most of its time reading each framework's
-        // compiled rules, which one core does while another lowers the model under the previous framework
+        // frameworks are profiled side by side, each reading its own spec: a cold run spends most of its time
+        // reading specs and compiled rules, which one core does while another lowers the model under another
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(names.size(), Runtime.getRuntime().availableProcessors())), daemonThreads());
         try {
