@@ -2,8 +2,6 @@ package org.hawkeye.engine.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,29 +90,26 @@ final class BenchCommand implements Callable<Integer> {
     private String[] time(String name, java.util.function.Supplier<Graph> graph, Profiler profiler,
                           ProfileOptions options) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long t0 = System.nanoTime();
-        var first = profiler.profile(graph.get(), name, options);
-        long firstNs = System.nanoTime() - t0;
-        long[] warm = new long[runs];
-        long[] cpu = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            Graph g = graph.get();
-            long c = threads.getCurrentThreadCpuTime();
-            long t = System.nanoTime();
-            profiler.profile(g, name, options);
-            warm[i] = System.nanoTime() - t;
-            cpu[i] = threads.getCurrentThreadCpuTime() - c;
+        try (HeapPeak heap = new HeapPeak()) {
+            long t0 = System.nanoTime();
+            var first = profiler.profile(graph.get(), name, options);
+            long firstNs = System.nanoTime() - t0;
+            long[] warm = new long[runs];
+            long[] cpu = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                Graph g = graph.get();
+                long c = threads.getCurrentThreadCpuTime();
+                long t = System.nanoTime();
+                profiler.profile(g, name, options);
+                warm[i] = System.nanoTime() - t;
+                cpu[i] = threads.getCurrentThreadCpuTime() - c;
+            }
+            Arrays.sort(warm);
+            Arrays.sort(cpu);
+            return new String[] {name, String.valueOf(countOps(first.tree())), ms(firstNs), ms(warm[runs / 2]),
+                ms(warm[0]), ms(cpu[runs / 2]), String.valueOf(heap.bytes() / (1024 * 1024))};
         }
-        // the pools peak at different moments, so their sum bounds the heap's peak from above
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        Arrays.sort(warm);
-        Arrays.sort(cpu);
-        return new String[] {name, String.valueOf(countOps(first.tree())), ms(firstNs), ms(warm[runs / 2]),
-            ms(warm[0]), ms(cpu[runs / 2]), String.valueOf(peak / (1024 * 1024))};
     }
 
     private static int countOps(org.hawkeye.engine.tree.TreeNode node) {
