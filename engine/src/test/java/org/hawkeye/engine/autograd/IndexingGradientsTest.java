@@ -13,19 +13,12 @@ import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
-import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Gather, Slice, Split, Expand, Where: gradients put dY back where the forward op took it from. */
 class IndexingGradientsTest {
-    private static final TrainingOptions MSE = TrainingOptions.DEFAULT.withLoss(TrainingOptions.Loss.MSE);
-    private static Profiler profiler;
-
-    @BeforeAll
-    static void load() {
-        profiler = new Profiler(SpecLibrary.load(List.of()));
-    }
+    private static final TrainingOptions MSE = TrainingTests.MSE;
+    private static final Profiler profiler = TrainingTests.PROFILER;
 
     private static ProfileResult crypten(Net net) {
         return profiler.profile(net.build(), "net", ProfileOptions.of("crypten").withTraining(MSE));

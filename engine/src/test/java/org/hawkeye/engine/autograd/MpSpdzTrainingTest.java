@@ -11,8 +11,6 @@ import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.grammar.Rational;
-import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,13 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * checked by hand in validation's SecurityModelsTest.
  */
 class MpSpdzTrainingTest {
-    private static final TrainingOptions MSE = TrainingOptions.DEFAULT.withLoss(TrainingOptions.Loss.MSE);
-    private static Profiler profiler;
-
-    @BeforeAll
-    static void load() {
-        profiler = new Profiler(SpecLibrary.load(List.of()));
-    }
+    private static final TrainingOptions MSE = TrainingTests.MSE;
+    private static final Profiler profiler = TrainingTests.PROFILER;
 
     /** The protocol calls directly under a tree node, by name, with their arguments. */
     private static List<String> calls(TreeNode op) {

@@ -12,8 +12,6 @@ import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
-import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +20,9 @@ import org.junit.jupiter.api.Test;
  * elements is 2 parties x 64 bits (128e bits, 1 round) and a Beaver mul of two e-element tensors opens 2e.
  */
 class NormalizationAndActivationGradientsTest {
-    private static final TrainingOptions MSE = TrainingOptions.DEFAULT.withLoss(TrainingOptions.Loss.MSE);
+    private static final TrainingOptions MSE = TrainingTests.MSE;
     private static final long OPEN = 2 * 64;
-    private static Profiler profiler;
-
-    @BeforeAll
-    static void load() {
-        profiler = new Profiler(SpecLibrary.load(List.of()));
-    }
+    private static final Profiler profiler = TrainingTests.PROFILER;
 
     private static ProfileResult crypten(Net net) {
         return profiler.profile(net.build(), "net", ProfileOptions.of("crypten").withTraining(MSE));

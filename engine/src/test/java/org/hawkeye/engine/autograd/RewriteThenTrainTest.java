@@ -10,8 +10,6 @@ import org.hawkeye.engine.RewrittenProfile;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.lowering.Rewrite;
 import org.hawkeye.engine.tree.TreeNode;
-import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +18,9 @@ import org.junit.jupiter.api.Test;
  * each operand), not through a ReLU mask.
  */
 class RewriteThenTrainTest {
-    private static final TrainingOptions MSE = TrainingOptions.DEFAULT.withLoss(TrainingOptions.Loss.MSE);
+    private static final TrainingOptions MSE = TrainingTests.MSE;
     private static final long OPEN = 2 * 64;
-    private static Profiler profiler;
-
-    @BeforeAll
-    static void load() {
-        profiler = new Profiler(SpecLibrary.load(List.of()));
-    }
+    private static final Profiler profiler = TrainingTests.PROFILER;
 
     /** x [2, 4] @ W [4, 6] -> ReLU over 12 elements. */
     private static Net net() {

@@ -12,8 +12,6 @@ import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.grammar.Rational;
 import org.hawkeye.specs.ProfilerException;
-import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +20,8 @@ import org.junit.jupiter.api.Test;
  * one-hot argmax, the loss's log as log_minmax. Frameworks whose code only runs inference refuse training.
  */
 class Semi2kTrainingTest {
-    private static final TrainingOptions MSE = TrainingOptions.DEFAULT.withLoss(TrainingOptions.Loss.MSE);
-    private static Profiler profiler;
-
-    @BeforeAll
-    static void load() {
-        profiler = new Profiler(SpecLibrary.load(List.of()));
-    }
+    private static final TrainingOptions MSE = TrainingTests.MSE;
+    private static final Profiler profiler = TrainingTests.PROFILER;
 
     private static ProfileResult semi2k(Net net, TrainingOptions step) {
         return profiler.profile(net.build(), "net", ProfileOptions.of("semi2k").withTraining(step));
