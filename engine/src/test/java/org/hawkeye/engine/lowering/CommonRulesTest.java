@@ -7,28 +7,16 @@ import org.hawkeye.engine.graph.DataType;
 import org.hawkeye.engine.graph.Shape;
 import org.hawkeye.engine.graph.TensorData;
 import org.hawkeye.specs.CommonRules;
-import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
 
 /**
  * The framework-independent rules of specs/common, each shown firing on its pattern and not firing on a near
  * miss. With only the common rules loaded, an op they do not decide stays undecided (unsupported, no rule).
  */
 class CommonRulesTest {
-    private static KieBase rules;
-    private static List<String> phases;
-
-    @BeforeAll
-    static void build() {
-        CommonRules common = SpecLibrary.load(List.of()).common();
-        phases = common.pipeline().phaseNames();
-        rules = RuleBase.build(common.rules(), phases);
-    }
 
     private static GraphSketch sketch() {
-        return new GraphSketch(rules, phases);
+        return CommonRuleBase.sketch();
     }
 
     private static void assertDecided(OpDecision d, OpDecision.Kind kind, String rule) {

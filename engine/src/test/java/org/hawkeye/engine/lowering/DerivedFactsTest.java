@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.hawkeye.specs.CommonRules;
 import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
 
 /**
  * The common rules that derive facts rather than decide ops: fixed-point products (classify), fusions (fuse) and
  * the truncation a framework opts into (fixedpoint). Each is shown firing on its pattern and not on a near miss.
  */
 class DerivedFactsTest {
-    private static KieBase rules;
-    private static List<String> phases;
-
-    @BeforeAll
-    static void build() {
-        CommonRules common = SpecLibrary.load(List.of()).common();
-        phases = common.pipeline().phaseNames();
-        rules = RuleBase.build(common.rules(), phases);
-    }
 
     private static GraphSketch sketch() {
-        return new GraphSketch(rules, phases);
+        return CommonRuleBase.sketch();
     }
 
     private static <T> List<T> derived(GraphSketch g, String weights, Class<T> type) {
@@ -76,6 +64,7 @@ class DerivedFactsTest {
         // the toy framework frees a BatchNormalization folded into its Conv (rule in specs/toy/rules/Toy.drl)
         List<org.hawkeye.specs.RuleFile> files = new java.util.ArrayList<>(SpecLibrary.load(List.of()).common().rules());
         files.addAll(SpecLibrary.load(List.of(org.hawkeye.engine.TestFiles.toySpecs())).framework("toy").rules());
+        List<String> phases = CommonRuleBase.PHASES;
         GraphSketch g = new GraphSketch(RuleBase.build(files, phases), phases).input("x", 1, 3, 8, 8)
                 .weight("k", null, 4, 3, 3, 3).weight("s", null, 4).weight("b", null, 4).weight("m", null, 4)
                 .weight("v", null, 4)

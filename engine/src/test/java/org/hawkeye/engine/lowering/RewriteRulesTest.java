@@ -7,11 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hawkeye.specs.CommonRules;
-import org.hawkeye.specs.SpecLibrary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
 
 /**
  * The what-if rules of specs/common/rules/approximate, one test per rule: the graph before and after the rewrite
@@ -19,25 +15,16 @@ import org.kie.api.KieBase;
  * -Dgolden.update=true and read the diff), the log names the rule, and a near miss leaves the graph unchanged.
  */
 class RewriteRulesTest {
-    private static KieBase rules;
-    private static List<String> phases;
     private static final Golden GOLDEN = new Golden("RewriteRulesTest.xml");
 
-    @BeforeAll
-    static void build() {
-        CommonRules common = SpecLibrary.load(List.of()).common();
-        phases = common.pipeline().phaseNames();
-        rules = RuleBase.build(common.rules(), phases);
-    }
-
     private static GraphSketch sketch() {
-        return new GraphSketch(rules, phases);
+        return CommonRuleBase.sketch();
     }
 
     /** The graph's ops in execution order, one line each, constants shown by value, created ops with origin. */
     private static String print(GraphSketch g, Rewrite... rewrites) {
-        try (Lowering.Fired f = Lowering.fireAll(g.graph(), rules, phases, Map.of("weights", "secret", "mode",
-                "inference"), Map.of(), List.of(rewrites))) {
+        try (Lowering.Fired f = Lowering.fireAll(g.graph(), CommonRuleBase.RULES, CommonRuleBase.PHASES,
+                Map.of("weights", "secret", "mode", "inference"), Map.of(), List.of(rewrites))) {
             StringBuilder sb = new StringBuilder();
             for (Op op : f.facts.ops()) {
                 List<String> ins = new ArrayList<>();
