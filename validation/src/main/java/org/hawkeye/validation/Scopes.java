@@ -1,7 +1,6 @@
 package org.hawkeye.validation;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hawkeye.engine.ProfileResult;
@@ -40,7 +39,7 @@ final class Scopes {
             String category = scope.startsWith("category:") ? scope.substring("category:".length()) : null;
             Set<String> types = category != null ? Set.of() : Set.of(scope.substring("ops:".length()).split(","));
             Cost sum = Cost.ZERO;
-            for (TreeNode op : ops(r.tree(), new ArrayList<>())) {
+            for (TreeNode op : r.tree().ops()) {
                 boolean in = category != null ? categories.of(op.detail()).equals(category) : types.contains(op.detail());
                 if (in) {
                     sum = sum.plus(op.total());
@@ -85,14 +84,5 @@ final class Scopes {
             }
         }
         return sum;
-    }
-
-    private static List<TreeNode> ops(TreeNode node, List<TreeNode> out) {
-        if (node.kind() == TreeNode.Kind.OP) {
-            out.add(node);
-        } else if (node.kind() != TreeNode.Kind.PROTOCOL) {
-            node.children().forEach(c -> ops(c, out));
-        }
-        return out;
     }
 }

@@ -132,7 +132,7 @@ class CryptFlow2RoundsTest {
     @Test
     void perOpRoundsFollowSciCallStructure() {
         ProfileResult resnet = profile(model("resnet50"));
-        for (TreeNode op : ops(resnet.tree(), new ArrayList<>())) {
+        for (TreeNode op : resnet.tree().ops()) {
             if (op.detail().equals("Relu")) {
                 assertThat(op.total().onlineRounds()).as("rounds of a ReLU layer").isEqualTo(BigInteger.valueOf(6));
             } else if (op.detail().equals("MaxPool")) {
@@ -140,7 +140,7 @@ class CryptFlow2RoundsTest {
             }
         }
         int grouped = 0;
-        for (TreeNode op : ops(profile(model("mobilenet_v3_large")).tree(), new ArrayList<>())) {
+        for (TreeNode op : profile(model("mobilenet_v3_large")).tree().ops()) {
             if (!op.detail().equals("Conv")) {
                 continue;
             }
@@ -200,7 +200,7 @@ class CryptFlow2RoundsTest {
         sums.put("conv2d", Cost.ZERO);
         sums.put("other_linear", Cost.ZERO);
         sums.put("nonlinear", Cost.ZERO);
-        for (TreeNode op : ops(r.tree(), new ArrayList<>())) {
+        for (TreeNode op : r.tree().ops()) {
             String category = conv.contains(op.detail()) ? "conv2d"
                     : nonlinear.contains(op.detail()) ? "nonlinear" : "other_linear";
             sums.put(category, sums.get(category).plus(op.total()));
@@ -212,7 +212,7 @@ class CryptFlow2RoundsTest {
     /** The paper program's op counts times our rounds per op of each type (which must be the same for every op). */
     private static BigInteger pricePaperGraph(ProfileResult r, JsonNode counts, SoftAssertions soft, String id) {
         BigInteger sum = BigInteger.ZERO;
-        List<TreeNode> ops = ops(r.tree(), new ArrayList<>());
+        List<TreeNode> ops = r.tree().ops();
         for (Iterator<String> types = counts.fieldNames(); types.hasNext(); ) {
             String type = types.next();
             Set<BigInteger> perOp = new HashSet<>();
@@ -227,15 +227,6 @@ class CryptFlow2RoundsTest {
     private static Set<String> names(JsonNode array) {
         Set<String> out = new HashSet<>();
         array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static List<TreeNode> ops(TreeNode node, List<TreeNode> out) {
-        if (node.kind() == TreeNode.Kind.OP) {
-            out.add(node);
-        } else if (node.kind() != TreeNode.Kind.PROTOCOL) {
-            node.children().forEach(c -> ops(c, out));
-        }
         return out;
     }
 

@@ -107,16 +107,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             Arrays.sort(warm);
             Arrays.sort(cpu);
-            return new String[] {name, String.valueOf(countOps(first.tree())), ms(firstNs), ms(warm[runs / 2]),
+            return new String[] {name, String.valueOf(first.tree().ops().size()), ms(firstNs), ms(warm[runs / 2]),
                 ms(warm[0]), ms(cpu[runs / 2]), String.valueOf(heap.bytes() / (1024 * 1024))};
         }
-    }
-
-    private static int countOps(org.hawkeye.engine.tree.TreeNode node) {
-        if (node.kind() == org.hawkeye.engine.tree.TreeNode.Kind.OP) {
-            return 1;
-        }
-        return node.children().stream().mapToInt(BenchCommand::countOps).sum();
     }
 
     private static String ms(long nanos) {

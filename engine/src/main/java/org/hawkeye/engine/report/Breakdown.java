@@ -56,12 +56,8 @@ public record Breakdown(List<Row> rows, Map<OpClass, Cost> total) {
     }
 
     private static void addOps(TreeNode node, Map<OpClass, Cost> byClass) {
-        if (node.kind() == TreeNode.Kind.OP) {
-            byClass.merge(OpClass.of(node.detail()), node.total(), Cost::plus);
-            return;
-        }
-        for (TreeNode child : node.children()) {
-            addOps(child, byClass);
+        for (TreeNode op : node.ops()) {
+            byClass.merge(OpClass.of(op.detail()), op.total(), Cost::plus);
         }
     }
 }

@@ -108,6 +108,23 @@ public final class TreeNode {
         return total;
     }
 
+    /** The op nodes under this one (itself if it is an op), in tree order: what most reports sum over. */
+    public List<TreeNode> ops() {
+        List<TreeNode> out = new ArrayList<>();
+        collectOps(this, out);
+        return out;
+    }
+
+    private static void collectOps(TreeNode node, List<TreeNode> out) {
+        if (node.kind == Kind.OP) {
+            out.add(node);
+        } else if (node.kind != Kind.PROTOCOL) {
+            for (TreeNode child : node.children) {
+                collectOps(child, out);
+            }
+        }
+    }
+
     void addChild(TreeNode child) {
         children.add(child);
         if (child.kind == Kind.MODULE) {

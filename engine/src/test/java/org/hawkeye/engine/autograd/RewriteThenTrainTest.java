@@ -2,7 +2,6 @@ package org.hawkeye.engine.autograd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.Profiler;
@@ -28,19 +27,11 @@ class RewriteThenTrainTest {
                 .node("/act/Relu", "Relu", List.of(Net.out("/fc/MatMul")));
     }
 
-    private static List<TreeNode> ops(TreeNode n, List<TreeNode> out) {
-        if (n.kind() == TreeNode.Kind.OP) {
-            out.add(n);
-        }
-        n.children().forEach(c -> ops(c, out));
-        return out;
-    }
-
     @Test
     void aReluMadeQuadraticIsDifferentiatedAsItsProducts() {
         RewrittenProfile p = profiler.profile(net().build(), "net", ProfileOptions.of("crypten").withTraining(MSE),
                 List.of(Rewrite.everywhere("relu", "quad")));
-        List<TreeNode> ops = ops(p.result().tree(), new ArrayList<>());
+        List<TreeNode> ops = p.result().tree().ops();
         assertThat(ops).noneMatch(o -> o.detail().equals("Relu"));
         assertThat(ops).noneMatch(o -> o.name().startsWith("relu_mask"));
         // the square x * x, made by the rewrite, runs in the forward pass and keeps its origin

@@ -57,10 +57,9 @@ class ZooWhatIfTest {
     }
 
     private static Map<String, Integer> opTypes(TreeNode node, Map<String, Integer> counts) {
-        if (node.kind() == TreeNode.Kind.OP) {
-            counts.merge(node.detail(), 1, Integer::sum);
+        for (TreeNode op : node.ops()) {
+            counts.merge(op.detail(), 1, Integer::sum);
         }
-        node.children().forEach(c -> opTypes(c, counts));
         return counts;
     }
 
