@@ -109,10 +109,9 @@ public final class Lowering {
         KieSession session = rules.newKieSession();
         try {
             FiringRule firing = new FiringRule(session);
-            LoweringSink sink = new LoweringSink(session, firing);
-            session.setGlobal("lower", sink);
             FactGraph facts = new FactGraph(session, graph);
-            sink.decides(facts);
+            LoweringSink sink = new LoweringSink(session, firing, facts);
+            session.setGlobal("lower", sink);
             GraphRewriter rewriter = new GraphRewriter(facts, firing, graph.name());
             if (globalsOf(rules).contains("graph")) {
                 session.setGlobal("graph", rewriter);

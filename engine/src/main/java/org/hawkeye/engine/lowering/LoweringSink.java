@@ -8,8 +8,8 @@ import java.util.Map;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The DRL global {@code lower}: rules report through it what an op costs. Each report also inserts a
- * {@link Lowered} fact, so that rules of later phases (which all guard on {@code not Lowered}) leave the op alone,
+ * The DRL global {@code lower}: rules report through it what an op costs. Each report marks the op {@code lowered}
+ * (and inserts a {@link Lowered} fact, for rules written with joins), so that later rules leave the op alone,
  * and remembers which rule made it, so that reports can say why an op costs what it does.
  */
 public final class LoweringSink {
@@ -17,16 +17,13 @@ public final class LoweringSink {
     private final Map<String, List<ProtocolCall>> followUps = new LinkedHashMap<>();
     private final KieSession session;
     private final FiringRule firing;
-    private FactGraph facts;
+    private final FactGraph facts;
 
-    LoweringSink(KieSession session, FiringRule firing) {
+    /** A sink for the ops of {@code facts}, which it tells of each decision so that {@code lowered} rules wake. */
+    LoweringSink(KieSession session, FiringRule firing, FactGraph facts) {
         this.session = session;
         this.firing = firing;
-    }
-
-    /** The graph whose ops this sink decides, told of each decision so that {@code lowered} rules wake. */
-    void decides(FactGraph graphFacts) {
-        this.facts = graphFacts;
+        this.facts = facts;
     }
 
     /**
@@ -76,9 +73,7 @@ public final class LoweringSink {
     private void record(Op op, OpDecision d) {
         decisions.put(op.id(), d);
         session.insert(new Lowered(op.id()));
-        if (facts != null) {
-            facts.markLowered(op);
-        }
+        facts.markLowered(op);
     }
 
     /** Decisions by op id, in the order rules made them. */
