@@ -1,10 +1,14 @@
 package org.hawkeye.engine.lowering;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Value;
@@ -30,14 +34,14 @@ final class FactGraph implements OpFacts {
     private final Map<String, Value> createdValues = new HashMap<>();
     private final Map<String, List<String>> readers = new HashMap<>();
     private final Map<String, String> writers = new HashMap<>();
-    private final Map<TensorMark, java.util.Set<String>> marked = new java.util.EnumMap<>(TensorMark.class);
-    private final java.util.Set<String> lowered = new java.util.HashSet<>();
+    private final Map<TensorMark, Set<String>> marked = new EnumMap<>(TensorMark.class);
+    private final Set<String> lowered = new HashSet<>();
 
     FactGraph(KieSession session, Graph graph) {
         this.session = session;
         this.graph = graph;
         for (TensorMark m : TensorMark.values()) {
-            marked.put(m, new java.util.HashSet<>());
+            marked.put(m, new HashSet<>());
         }
         session.addEventListener(new MarkFacts());
         for (Value v : graph.values().values()) {
@@ -161,15 +165,11 @@ final class FactGraph implements OpFacts {
 
     /** Computed tensors a live op reads although no live op writes them (a rewrite that lost a producer). */
     List<String> danglingReads() {
-        java.util.Set<String> written = new java.util.HashSet<>();
-        for (Op op : ops.values()) {
-            written.addAll(op.outputs());
-        }
         List<String> out = new ArrayList<>();
         for (String id : order) {
             for (String in : ops.get(id).inputs()) {
                 Tensor t = tensors.get(in);
-                if (!in.isEmpty() && (t == null || t.kind().equals("activation") && !written.contains(in))) {
+                if (!in.isEmpty() && (t == null || t.kind().equals("activation") && !writers.containsKey(in))) {
                     out.add(id + " reads " + in);
                 }
             }
@@ -194,19 +194,19 @@ final class FactGraph implements OpFacts {
 
     /** Records that a rule decided the op and wakes the rules that test {@code lowered} on it. */
     void markLowered(Op op) {
-        if (lowered.add(op.id()) && ops.get(op.id()) == op) {
-            session.update(handles.get(op.id()).get(0), op, "lowered");
+        if (lowered.add(op.id())) {
+            wake(op.id(), "lowered");
         }
     }
 
     @Override
     public List<String> readers(String tensorName) {
         List<String> r = readers.get(tensorName);
-        return r == null ? List.of() : java.util.Collections.unmodifiableList(r);
+        return r == null ? List.of() : Collections.unmodifiableList(r);
     }
 
     private void mark(TensorMark mark, String tensorName, boolean on) {
-        java.util.Set<String> set = marked.get(mark);
+        Set<String> set = marked.get(mark);
         if (on ? set.add(tensorName) : set.remove(tensorName)) {
             for (String reader : readers.getOrDefault(tensorName, List.of())) {
                 wake(reader, mark.property());
@@ -230,7 +230,7 @@ final class FactGraph implements OpFacts {
         public void objectInserted(ObjectInsertedEvent event) {
             TensorMark m = TensorMark.of(event.getObject());
             if (m != null) {
-                mark(m, TensorMark.tensorOf(event.getObject()), true);
+                mark(m, ((TensorFact) event.getObject()).tensor(), true);
             }
         }
 
@@ -239,9 +239,9 @@ final class FactGraph implements OpFacts {
             Object old = event.getOldObject();
             TensorMark m = TensorMark.of(old);
             if (m != null) {
-                String tensorName = TensorMark.tensorOf(old);
+                String tensorName = ((TensorFact) old).tensor();
                 boolean stillMarked = !session.getObjects(o -> TensorMark.of(o) == m
-                        && TensorMark.tensorOf(o).equals(tensorName)).isEmpty();
+                        && ((TensorFact) o).tensor().equals(tensorName)).isEmpty();
                 if (!stillMarked) {
                     mark(m, tensorName, false);
                 }

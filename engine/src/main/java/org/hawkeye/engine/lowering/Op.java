@@ -24,7 +24,12 @@ public final class Op {
     private final List<String> outputs;
     private final Attributes attributes;
     private final String origin;
-    private OpFacts facts = OpFacts.NONE;
+    private OpFacts facts;
+    // the property views rules read on every evaluation, made once per session rather than per read
+    private Marks secret;
+    private Marks gradient;
+    private Marks detached;
+    private Readers readers;
 
     public Op(String id, String type, String prefix, List<String> inputs, List<String> outputs,
               Attributes attributes, String origin) {
@@ -35,6 +40,7 @@ public final class Op {
         this.outputs = List.copyOf(outputs);
         this.attributes = attributes;
         this.origin = origin;
+        attach(OpFacts.NONE);
     }
 
     /** A node of the model as exported. */
@@ -46,6 +52,10 @@ public final class Op {
     /** Ties the op to the session's facts; done once, when the op is inserted. */
     void attach(OpFacts sessionFacts) {
         this.facts = sessionFacts;
+        this.secret = new Marks(this, sessionFacts, TensorMark.SECRET);
+        this.gradient = new Marks(this, sessionFacts, TensorMark.GRADIENT);
+        this.detached = new Marks(this, sessionFacts, TensorMark.DETACHED);
+        this.readers = new Readers(this, sessionFacts);
     }
 
     public String id() {
@@ -83,17 +93,17 @@ public final class Op {
 
     /** Which of the op's tensors are secret-shared: {@code secret.input(0)}, {@code secret.anyInput()}. */
     public Marks getSecret() {
-        return new Marks(this, facts, TensorMark.SECRET);
+        return secret;
     }
 
     /** In a training step, which of the op's tensors are computed from the loss's gradient (GradientValue). */
     public Marks getGradient() {
-        return new Marks(this, facts, TensorMark.GRADIENT);
+        return gradient;
     }
 
     /** In a training step, which of the op's tensors are gradients the framework never computes (Detached). */
     public Marks getDetached() {
-        return new Marks(this, facts, TensorMark.DETACHED);
+        return detached;
     }
 
     /** True when every input that carries a gradient is detached (also when none carries one). */
@@ -109,7 +119,7 @@ public final class Op {
 
     /** How many ops read each output: {@code readers.output(0) == 1} (the only reader is the next op). */
     public Readers getReaders() {
-        return new Readers(this, facts);
+        return readers;
     }
 
     /** The tensor fact of input {@code i} (shape, kind, scalar value), or null when the input is omitted. */

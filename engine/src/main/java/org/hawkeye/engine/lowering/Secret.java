@@ -1,7 +1,7 @@
 package org.hawkeye.engine.lowering;
 
 /** Fact: the tensor is secret-shared among the parties (derived by the classify phase). */
-public record Secret(String tensor) {
+public record Secret(String tensor) implements TensorFact {
     public String getTensor() {
         return tensor;
     }

@@ -31,15 +31,4 @@ enum TensorMark {
         }
         return fact instanceof Detached ? DETACHED : null;
     }
-
-    /** The tensor a mark fact names. */
-    static String tensorOf(Object fact) {
-        if (fact instanceof Secret s) {
-            return s.tensor();
-        }
-        if (fact instanceof GradientValue g) {
-            return g.tensor();
-        }
-        return ((Detached) fact).tensor();
-    }
 }
