@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.hawkeye.engine.report.TextReport;
 
-/** The per-case table and the summary that `hawkeye validate` prints and README's "Accuracy" quotes. */
+/** The per-case table and the summary that `hawkeye validate` prints and docs/accuracy.md quotes. */
 public final class ValidationReport {
     private ValidationReport() {
     }

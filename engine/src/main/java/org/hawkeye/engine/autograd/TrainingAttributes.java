@@ -10,7 +10,7 @@ public final class TrainingAttributes {
     public static final String PHASE = "hawkeye.phase";
     /**
      * What the node computes within its op's backward or update, e.g. "input_grad", "weight_grad", "relu_mask",
-     * "loss_seed", "lr_mul"; see README.md (Training) for the list.
+     * "loss_seed", "lr_mul"; see docs/training.md for the list.
      */
     public static final String ROLE = "hawkeye.role";
     /** The forward op type whose backward the node belongs to (backward nodes only), e.g. "Conv". */

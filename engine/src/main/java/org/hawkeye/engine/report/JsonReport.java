@@ -15,7 +15,7 @@ import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.grammar.Rational;
 
 /**
- * The JSON contract (documented in README.md): model, framework, mode, weights, params, total, (for a training
+ * The JSON contract (documented in docs/json.md): model, framework, mode, weights, params, total, (for a training
  * step: loss, optimizer, phases), tree, unsupported, complete. Bits and rounds are exact JSON integers, however large.
  */
 public final class JsonReport {
