@@ -112,7 +112,14 @@ public final class Profiler {
             OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
             for (ProtocolCall call : d.calls()) {
-                calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
+                try {
+                    calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
+                } catch (ProfilerException e) {
+                    // the formula is the spec's, the arguments the model's: name both
+                    throw new ProfilerException(modelName + ": node '" + node.id() + "' (" + node.type() + ")",
+                            "rule '" + call.rule() + "' calls " + call.protocol() + call.args() + ", which fails: "
+                                    + e.getMessage(), e);
+                }
             }
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
                 if (!node.origin().isEmpty()) {

@@ -1,7 +1,7 @@
 package org.hawkeye.specs;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * Checks a framework spec when it loads, so that nothing fails half-way through a profile: every formula names
  * only known symbols, every call names an existing protocol with exactly its arguments, no protocol calls
- * itself (directly or not), and parameter defaults respect their own ranges.
+ * itself (directly or not), calls nest and expand within {@link CallGraph}'s bounds, and parameter defaults
+ * respect their own ranges.
  */
 final class SpecChecker {
     private final FrameworkFolder folder;
@@ -36,12 +37,21 @@ final class SpecChecker {
         }
         spec.parameters().forEach(this::checkParameter);
         spec.protocols().forEach(this::checkProtocol);
-        for (String name : spec.protocols().keySet()) {
-            findCycle(name, new ArrayList<>(), new HashSet<>());
-        }
+        CallGraph.check(folder);
     }
 
     private void checkParameter(String name, ParameterSpec p) {
+        List<BigDecimal> numbers = new ArrayList<>(p.allowed());
+        numbers.add(p.defaultValue());
+        numbers.add(p.min());
+        numbers.add(p.max());
+        for (BigDecimal n : numbers) {
+            String size = n == null ? null : ParameterValues.sizeProblem(n);
+            if (size != null) {
+                throw new ProfilerException(folder.locationOf(p).toString(), "parameter '" + name + "': "
+                        + n.toString() + " is " + size);
+            }
+        }
         String why = p.rejection(p.defaultValue());
         if (why != null) {
             throw new ProfilerException(folder.locationOf(p).toString(), "parameter '" + name + "': default "
@@ -104,24 +114,5 @@ final class SpecChecker {
         if (call.when() != null) {
             call.when().check(known);
         }
-    }
-
-    /** Depth-first search; {@code path} holds the protocols being expanded, {@code done} those proven acyclic. */
-    private void findCycle(String name, List<String> path, Set<String> done) {
-        if (done.contains(name)) {
-            return;
-        }
-        if (path.contains(name)) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
-            cycle.add(name);
-            throw new ProfilerException(folder.locationOf(spec.protocol(name)).toString(),
-                    "protocols call each other in a cycle: " + String.join(" -> ", cycle));
-        }
-        path.add(name);
-        for (CallSpec call : spec.protocol(name).calls()) {
-            findCycle(call.protocol(), path, done);
-        }
-        path.remove(path.size() - 1);
-        done.add(name);
     }
 }

@@ -41,25 +41,43 @@ public final class HawkeyeCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("hawkeye: " + ex.getMessage());
             CommandLine.Model.CommandSpec sub = ex.getCommandLine().getCommandSpec();
-            err.println("try '" + sub.qualifiedName() + " --help'");
+            err.println("hawkeye: " + oneLine(String.valueOf(ex.getMessage())) + " (try '" + sub.qualifiedName()
+                    + " --help')");
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
-            if (ex instanceof ProfilerException pe) {
-                err.println("hawkeye: " + pe.getMessage());
-                return USER_ERROR;
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof ProfilerException pe) {
+                    err.println("hawkeye: " + oneLine(pe.getMessage()));
+                    return USER_ERROR;
+                }
             }
-            err.println("hawkeye: internal error: " + ex);
-            if (System.getenv("HAWKEYE_DEBUG") != null) {
-                ex.printStackTrace(err);
-            }
-            return 1;
+            return internalError(ex, err);
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only exceptions to the handler; these end here, still as one line
+            code = internalError(e, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int internalError(Throwable ex, PrintWriter err) {
+        err.println("hawkeye: internal error: " + oneLine(String.valueOf(ex))
+                + (ex instanceof OutOfMemoryError ? " (give Java more memory: HAWKEYE_JAVA_OPTS=-Xmx8g)" : ""));
+        if (System.getenv("HAWKEYE_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return 1;
+    }
+
+    /** A message is one line: a newline in it (from a name or a file) would forge a second one. */
+    static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

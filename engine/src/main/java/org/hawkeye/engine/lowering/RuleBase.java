@@ -26,6 +26,9 @@ import org.kie.api.definition.rule.Rule;
 public final class RuleBase {
     private static final Map<String, KieBase> CACHE = new ConcurrentHashMap<>();
     private static final AtomicInteger BUILDS = new AtomicInteger();
+    /** Each rule base's resource paths (as Drools knows the files) to the paths users see. */
+    private static final Map<KieBase, Map<String, String>> DISPLAY_PATHS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private RuleBase() {
     }
@@ -51,7 +54,29 @@ public final class RuleBase {
             RuleBaseCache.store(diskKey, base);
         }
         CACHE.put(key.toString(), base);
+        Map<String, String> display = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            display.put(resourceOf(i, files.get(i)), files.get(i).displayPath());
+        }
+        DISPLAY_PATHS.put(base, display);
         return base;
+    }
+
+    /** The file a rule of {@code base} was read from, as users name it; its package when that is unknown. */
+    static String fileOf(KieBase base, Rule rule) {
+        Map<String, String> display = DISPLAY_PATHS.getOrDefault(base, Map.of());
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            String path = impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "");
+            String shown = display.get(path);
+            if (shown != null) {
+                return shown;
+            }
+        }
+        return "package " + rule.getPackageName();
+    }
+
+    private static String resourceOf(int index, RuleFile f) {
+        return "hawkeye/f" + index + "/" + f.displayPath().replaceAll(".*/", "");
     }
 
     private static KieBase compile(List<RuleFile> files) {
@@ -63,7 +88,7 @@ public final class RuleBase {
         for (int i = 0; i < files.size(); i++) {
             RuleFile f = files.get(i);
             // Drools reports errors by resource path, with or without the source folder in front
-            String resource = "hawkeye/f" + i + "/" + f.displayPath().replaceAll(".*/", "");
+            String resource = resourceOf(i, f);
             displayByPath.put(resource, f.displayPath());
             displayByPath.put("src/main/resources/" + resource, f.displayPath());
             kfs.write("src/main/resources/" + resource, f.text());

@@ -96,7 +96,8 @@ public final class ShapeInference {
 
     private static int opset(Graph graph) {
         String v = graph.metadata().get(OnnxImporter.META_OPSET);
-        return v == null ? DEFAULT_OPSET : Integer.parseInt(v);
+        // the importer rejects opsets it does not know; a graph built otherwise is read as the newest opset
+        return v == null ? DEFAULT_OPSET : (int) Math.min(Integer.MAX_VALUE, Math.max(1, Long.parseLong(v)));
     }
 
     /** Starts from the inputs and the initializers; everything computed is forgotten, so inference can rerun. */

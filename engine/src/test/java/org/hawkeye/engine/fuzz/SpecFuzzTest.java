@@ -1,0 +1,136 @@
+package org.hawkeye.engine.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.hawkeye.engine.TestFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fuzzes the spec loaders through the command line: mutated framework.yaml files (the strict YAML reader, the
+ * checker, formulas, explain and a profile) and mutated rule folders (DRL text, and folders holding what a rules
+ * folder should not: empty, binary or non-UTF-8 files, folders named .drl). The framework folder keeps one path,
+ * so an unchanged rule folder's compiled rule base is reused.
+ */
+class SpecFuzzTest {
+    private static final String LENET = TestFiles.lenet().toString();
+    /** The toy framework and a built-in one, so that both a small and a real spec are mutated. */
+    private static final String[] YAML_SEEDS = {"specs/toy/framework.yaml"};
+
+    @TempDir
+    static Path tmp;
+
+    private static String text(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh copy of the toy framework at the same path every time; returns its folder. */
+    private static Path toyFolder() {
+        Path toy = tmp.resolve("toy");
+        try {
+            if (Files.exists(toy)) {
+                try (Stream<Path> all = Files.walk(toy)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(toy.resolve("rules"));
+            Files.copy(TestFiles.toySpecs().resolve("framework.yaml"), toy.resolve("framework.yaml"));
+            Files.copy(TestFiles.toySpecs().resolve("rules/Toy.drl"), toy.resolve("rules/Toy.drl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return toy;
+    }
+
+    private static String[] commandOn(Path toy, Random r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> new String[] {"explain", "-f", "toy", "--specs", toy.toString()};
+            case 1 -> new String[] {"explain", "-f", "toy", "--specs", toy.toString(), "relu", "--arg",
+                "n=" + Mutations.edgeLong(r)};
+            case 2 -> new String[] {"frameworks", "--specs", toy.toString()};
+            default -> new String[] {"profile", LENET, "-f", "toy", "--specs", toy.toString()};
+        };
+    }
+
+    @Test
+    void frameworkYaml() {
+        FuzzOracle oracle = new FuzzOracle("framework-yaml");
+        String seedText = text(TestFiles.resource(YAML_SEEDS[0]));
+        qt().withExamples(FuzzOracle.inputs(300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+                .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
+                    Random r = new Random(seed);
+                    Path toy = toyFolder();
+                    String yaml = Mutations.lines(seedText, r);
+                    write(toy.resolve("framework.yaml"), yaml);
+                    FuzzOracle.Outcome o = oracle.run(commandOn(toy, r), Mutations.utf8(yaml),
+                            "yaml-" + seed + ".yaml");
+                    assertThat(o.failed()).as("seed %d: %s %s", seed, o.kind(), o.err()).isFalse();
+                });
+    }
+
+    @Test
+    void ruleFolders() {
+        FuzzOracle oracle = new FuzzOracle("drl-folder");
+        String seedText = text(TestFiles.toySpecs().resolve("rules/Toy.drl"));
+        qt().withExamples(FuzzOracle.inputs(25)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+                .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
+                    Random r = new Random(seed);
+                    Path toy = toyFolder();
+                    String drl = r.nextInt(4) == 0 ? seedText : Mutations.lines(seedText, r);
+                    write(toy.resolve("rules/Toy.drl"), drl);
+                    folderMutation(toy.resolve("rules"), r);
+                    String[] args = {"profile", LENET, "-f", "toy", "--specs", toy.toString()};
+                    FuzzOracle.Outcome o = oracle.run(args, Mutations.utf8(drl), "drl-" + seed + ".drl");
+                    assertThat(o.failed()).as("seed %d: %s %s", seed, o.kind(), o.err()).isFalse();
+                });
+    }
+
+    /** Something a rules folder should not hold, now and then. */
+    private static void folderMutation(Path rules, Random r) {
+        try {
+            switch (r.nextInt(8)) {
+                case 0 -> Files.write(rules.resolve("Empty.drl"), new byte[0]);
+                case 1 -> Files.write(rules.resolve("Binary.drl"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+                case 2 -> Files.createDirectories(rules.resolve("Folder.drl"));
+                case 3 -> {
+                    Files.createDirectories(rules.resolve("nested/deeper"));
+                    Files.writeString(rules.resolve("nested/deeper/Copy.drl"), text(rules.resolve("Toy.drl")));
+                }
+                case 4 -> Files.writeString(rules.resolve("notes.txt"), "not a rule");
+                default -> { }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path p, String text) {
+        try {
+            Files.writeString(p, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void counts() {
+        System.out.print(FuzzOracle.report());
+    }
+}
