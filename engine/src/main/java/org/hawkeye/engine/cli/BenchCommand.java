@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || runs > MAX_RUNS) {
-            throw new ProfilerException("", "--runs must be 1 to " + MAX_RUNS + ", not " + runs);
+            throw new ProfilerException("", "--runs must be at least 1 and at most " + MAX_RUNS + ", not " + runs);
         }
         for (int n : synthetic) {
             if (n < 1 || n > MAX_SYNTHETIC_NODES) {
