@@ -29,6 +29,7 @@ class FormulaFuzzTest {
         "4611686018427387904", "99999999999999999999", "0.000001"};
     private static final String[] OPERATORS = {"+", "-", "*", "/", "%", "^", "<", "<=", ">", ">=", "==", "!=", "&&",
         "||"};
+    private static final String STRAY = "()+-*/^?:,!<=&|.e0#\u0000";
     private static final long TIMEOUT_SECONDS = Long.getLong("hawkeye.fuzz.timeout", 120);
     private static final Map<String, Integer> COUNTS = new TreeMap<>();
 
@@ -61,7 +62,7 @@ class FormulaFuzzTest {
             int at = r.nextInt(sb.length());
             switch (r.nextInt(3)) {
                 case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, "()+-*/^?:,!<=&|.e0#\u0000".charAt(r.nextInt(22)));
+                case 1 -> sb.insert(at, STRAY.charAt(r.nextInt(STRAY.length())));
                 default -> sb.insert(at, "(".repeat(r.nextInt(100)));
             }
         }

@@ -41,7 +41,7 @@ class FuzzRegressionTest {
         FuzzOracle oracle = new FuzzOracle("regression");
         byte[] input = Files.readAllBytes(model);
         for (String framework : OnnxFuzzTest.FRAMEWORKS) {
-            for (String[] extra : new String[][] {{}, {"--mode", "training"}, {"--format", "json", "--batch", "2"}}) {
+            for (String[] extra : new String[][] {{"--batch", "2"}, {"--mode", "training"}}) {
                 List<String> args = new ArrayList<>(List.of("profile", model.toString(), "-f", framework));
                 args.addAll(List.of(extra));
                 FuzzOracle.Outcome o = oracle.run(args.toArray(String[]::new), input,

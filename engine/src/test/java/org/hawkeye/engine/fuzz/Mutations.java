@@ -21,6 +21,8 @@ final class Mutations {
         "\"", "&x", "*x", "!!binary AAAA", "0x10", "1/0", "log2(0)", "ln(-1)", "(", ")", "2^1000000", "9^9^9",
         "x".repeat(300)};
 
+    private static final String STRAY = "()[]{}:,'\"-+*/^?!<>=&|#%$@\\\t\u001b\u0000";
+
     private Mutations() {
     }
 
@@ -43,8 +45,10 @@ final class Mutations {
                 case 1 -> b[at] = new byte[] {0, -1, 0x7f, (byte) 0x80, 1, 0x0a, 0x12, 0x08}[r.nextInt(8)];
                 case 2 -> b = remove(b, at, Math.min(b.length - at, 1 + r.nextInt(16)));
                 case 3 -> b = insert(b, at, randomBytes(r, 1 + r.nextInt(16)));
-                case 4 -> b = insert(b, at, Arrays.copyOfRange(b, r.nextInt(b.length), Math.min(b.length,
-                        r.nextInt(b.length) + 1 + r.nextInt(64))));
+                case 4 -> {
+                    int from = r.nextInt(b.length);
+                    b = insert(b, at, Arrays.copyOfRange(b, from, Math.min(b.length, from + 1 + r.nextInt(64))));
+                }
                 case 5 -> b = Arrays.copyOf(b, at);
                 case 6 -> b = splice(b, other, at, r);
                 default -> b[at] = (byte) r.nextInt(256);
@@ -83,8 +87,7 @@ final class Mutations {
         int at = r.nextInt(s.length());
         return switch (r.nextInt(4)) {
             case 0 -> s.substring(0, at) + s.substring(at + 1);
-            case 1 -> s.substring(0, at) + "()[]{}:,'\"-+*/^?!<>=&|#%$@\\\t\u001b\u0000".charAt(r.nextInt(33))
-                    + s.substring(at);
+            case 1 -> s.substring(0, at) + STRAY.charAt(r.nextInt(STRAY.length())) + s.substring(at);
             case 2 -> s.substring(0, at) + edgeText(r) + s.substring(at);
             default -> s.substring(at) + s.substring(0, at);
         };

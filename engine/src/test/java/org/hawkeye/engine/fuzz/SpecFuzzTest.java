@@ -89,7 +89,7 @@ class SpecFuzzTest {
     void ruleFolders() {
         FuzzOracle oracle = new FuzzOracle("drl-folder");
         String seedText = text(TestFiles.toySpecs().resolve("rules/Toy.drl"));
-        qt().withExamples(FuzzOracle.inputs(25)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+        qt().withExamples(FuzzOracle.inputs(20)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);
                     Path toy = toyFolder();
