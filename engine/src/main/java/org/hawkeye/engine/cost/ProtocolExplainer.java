@@ -41,6 +41,10 @@ public final class ProtocolExplainer {
                 throw new ProfilerException("", "protocol '" + protocol + "' takes " + String.join(", ", spec.args())
                         + ": give each with --arg NAME=VALUE (missing '" + name + "')");
             }
+            if (v.trim().length() > org.hawkeye.specs.ParameterValues.MAX_DIGITS) {
+                throw new ProfilerException("", "--arg " + name + ": more than "
+                        + org.hawkeye.specs.ParameterValues.MAX_DIGITS + " digits");
+            }
             try {
                 values.put(name, new BigInteger(v.trim()));
             } catch (NumberFormatException e) {

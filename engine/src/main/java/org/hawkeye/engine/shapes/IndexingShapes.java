@@ -101,7 +101,7 @@ final class IndexingShapes {
             if (!fits) {
                 throw new ShapeError("cannot concatenate " + first + " and " + s + " along axis " + axis);
             }
-            total += s.dims().get(axis);
+            total = Math.addExact(total, s.dims().get(axis));
         }
         List<Long> dims = new ArrayList<>(first.dims());
         dims.set(axis, total);

@@ -58,8 +58,9 @@ public final class ShapeInference {
                 rule.infer(new OpContext(graph, node, opset));
             } catch (ShapeError | ArithmeticException | IllegalArgumentException e) {
                 // Shape and Tensor constructors reject negative dimensions; exact arithmetic rejects overflow.
-                throw ModelException.atNode(fileName, node, e.getMessage()
-                        + (inputShapes.isEmpty() ? "" : OVERRIDE_HINT));
+                String reason = e instanceof ArithmeticException ? "its shape arithmetic overflows 64 bits ("
+                        + e.getMessage() + "): sizes or attributes far beyond any real tensor" : e.getMessage();
+                throw ModelException.atNode(fileName, node, reason + (inputShapes.isEmpty() ? "" : OVERRIDE_HINT));
             }
             for (String out : node.outputs()) {
                 if (!out.isEmpty() && graph.value(out).shape() == null) {

@@ -115,7 +115,7 @@ final class SliceShapes {
         long[] dims = x.toArray();
         for (int i = 0; i < n; i++) {
             int a = axes == null ? i : OpContext.axis(axes[i], x.rank(), "Pad axis");
-            dims[a] += pads[i] + pads[i + n];
+            dims[a] = Math.addExact(dims[a], Math.addExact(pads[i], pads[i + n]));
             if (dims[a] < 0) {
                 throw new ShapeError("Pad " + Tensors.list(pads) + " removes more than axis " + a + " of " + x + " holds");
             }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpecFuzzTest {
     private static final String LENET = TestFiles.lenet().toString();
-    /** The toy framework and a built-in one, so that both a small and a real spec are mutated. */
-    private static final String[] YAML_SEEDS = {"specs/toy/framework.yaml"};
+    /** The toy framework and built-in ones, so that both a small spec and real ones are mutated. */
+    private static final String[] YAML_SEEDS = {"toy", "toy", "crypten", "cheetah"};
 
     @TempDir
     static Path tmp;
@@ -39,47 +39,57 @@ class SpecFuzzTest {
         }
     }
 
-    /** A fresh copy of the toy framework at the same path every time; returns its folder. */
-    private static Path toyFolder() {
-        Path toy = tmp.resolve("toy");
+    /**
+     * A fresh copy of a framework folder at the same path every time (so that its unchanged rules compile once):
+     * the toy framework, or a built-in one with every key the real specs use; returns the folder.
+     */
+    private static Path frameworkFolder(String name) {
+        Path to = tmp.resolve(name);
+        Path from = name.equals("toy") ? TestFiles.toySpecs() : TestFiles.resource("hawkeye-specs/" + name);
         try {
-            if (Files.exists(toy)) {
-                try (Stream<Path> all = Files.walk(toy)) {
+            if (Files.exists(to)) {
+                try (Stream<Path> all = Files.walk(to)) {
                     for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
                 }
             }
-            Files.createDirectories(toy.resolve("rules"));
-            Files.copy(TestFiles.toySpecs().resolve("framework.yaml"), toy.resolve("framework.yaml"));
-            Files.copy(TestFiles.toySpecs().resolve("rules/Toy.drl"), toy.resolve("rules/Toy.drl"));
+            try (Stream<Path> all = Files.walk(from)) {
+                for (Path p : all.toList()) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return toy;
+        return to;
     }
 
-    private static String[] commandOn(Path toy, Random r) {
+    private static String[] commandOn(Path folder, Random r) {
+        String name = folder.getFileName().toString();
         return switch (r.nextInt(4)) {
-            case 0 -> new String[] {"explain", "-f", "toy", "--specs", toy.toString()};
-            case 1 -> new String[] {"explain", "-f", "toy", "--specs", toy.toString(), "relu", "--arg",
-                "n=" + Mutations.edgeLong(r)};
-            case 2 -> new String[] {"frameworks", "--specs", toy.toString()};
-            default -> new String[] {"profile", LENET, "-f", "toy", "--specs", toy.toString()};
+            case 0 -> new String[] {"explain", "-f", name, "--specs", folder.toString()};
+            case 1 -> new String[] {"explain", "-f", name, "--specs", folder.toString(), "Relu"};
+            case 2 -> new String[] {"frameworks", "--specs", folder.toString()};
+            default -> new String[] {"profile", LENET, "-f", name, "--specs", folder.toString()};
         };
     }
 
     @Test
     void frameworkYaml() {
         FuzzOracle oracle = new FuzzOracle("framework-yaml");
-        String seedText = text(TestFiles.resource(YAML_SEEDS[0]));
         qt().withExamples(FuzzOracle.inputs(300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);
-                    Path toy = toyFolder();
-                    String yaml = Mutations.lines(seedText, r);
-                    write(toy.resolve("framework.yaml"), yaml);
-                    FuzzOracle.Outcome o = oracle.run(commandOn(toy, r), Mutations.utf8(yaml),
+                    Path folder = frameworkFolder(YAML_SEEDS[r.nextInt(YAML_SEEDS.length)]);
+                    String yaml = Mutations.lines(text(folder.resolve("framework.yaml")), r);
+                    write(folder.resolve("framework.yaml"), yaml);
+                    FuzzOracle.Outcome o = oracle.run(commandOn(folder, r), Mutations.utf8(yaml),
                             "yaml-" + seed + ".yaml");
                     assertThat(o.failed()).as("seed %d: %s %s", seed, o.kind(), o.err()).isFalse();
                 });
@@ -92,7 +102,7 @@ class SpecFuzzTest {
         qt().withExamples(FuzzOracle.inputs(20)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);
-                    Path toy = toyFolder();
+                    Path toy = frameworkFolder("toy");
                     String drl = r.nextInt(4) == 0 ? seedText : Mutations.lines(seedText, r);
                     write(toy.resolve("rules/Toy.drl"), drl);
                     folderMutation(toy.resolve("rules"), r);
