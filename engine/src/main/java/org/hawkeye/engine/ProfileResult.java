@@ -9,10 +9,12 @@ import org.hawkeye.engine.tree.TreeNode;
 /**
  * The outcome of one profile: totals, the prefix tree, and the ops that could not be costed; for a training step
  * also the loss, the optimizer and the cost of each phase (forward, backward, update), which add up to the total.
+ * {@code paramsFrom} says where each parameter's value comes from: "-P", or the framework or base whose file sets
+ * its default.
  */
 public record ProfileResult(String model, String framework, String mode, String weights,
                             Map<String, BigDecimal> params, Cost total, TreeNode tree,
-                            List<UnsupportedOp> unsupported, Training training) {
+                            List<UnsupportedOp> unsupported, Training training, Map<String, String> paramsFrom) {
 
     /** What a training step consisted of and what each of its phases cost, in phase order. */
     public record Training(String loss, String optimizer, Map<String, Cost> phases) {
@@ -24,12 +26,20 @@ public record ProfileResult(String model, String framework, String mode, String 
     public ProfileResult {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         unsupported = List.copyOf(unsupported);
+        paramsFrom = paramsFrom == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(paramsFrom));
+    }
+
+    /** A profile whose parameters' origins are not told. */
+    public ProfileResult(String model, String framework, String mode, String weights, Map<String, BigDecimal> params,
+                         Cost total, TreeNode tree, List<UnsupportedOp> unsupported, Training training) {
+        this(model, framework, mode, weights, params, total, tree, unsupported, training, null);
     }
 
     /** An inference profile. */
     public ProfileResult(String model, String framework, String mode, String weights, Map<String, BigDecimal> params,
                          Cost total, TreeNode tree, List<UnsupportedOp> unsupported) {
-        this(model, framework, mode, weights, params, total, tree, unsupported, null);
+        this(model, framework, mode, weights, params, total, tree, unsupported, null, null);
     }
 
     /** True when every op was costed; otherwise the totals are lower bounds. */

@@ -147,7 +147,7 @@ public final class Profiler {
         ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
                 options.training().loss().label(), options.training().optimizer().label(), phases);
         return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
-                weights.label(), paramValues, root.total(), root, unsupported, step),
+                weights.label(), paramValues, root.total(), root, unsupported, step, params.origins()),
                 rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
     }
 

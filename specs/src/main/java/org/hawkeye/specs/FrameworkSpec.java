@@ -1,22 +1,21 @@
 package org.hawkeye.specs;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One framework as data: what it models, its parameters and protocols. Rules and source locations are
- * attached by the loader ({@link FrameworkFolder}); this record is exactly the YAML file's shape.
+ * One framework as data: what it models, its parameters and protocols, with everything it inherits from the
+ * frameworks it extends merged in ({@link Inheritance}); the files as written are {@link FrameworkFile}s.
  */
 public record FrameworkSpec(
-        @JsonProperty(required = true) String name,
-        @JsonProperty(required = true) String title,
-        @JsonProperty(required = true) String description,
-        @JsonProperty(required = true) ModelledSystem models,
-        @JsonProperty(required = true) FrameworkDefaults defaults,
+        String name,
+        String title,
+        String description,
+        ModelledSystem models,
+        FrameworkDefaults defaults,
         Map<String, ParameterSpec> parameters,
-        @JsonProperty(required = true) Map<String, ProtocolSpec> protocols) {
+        Map<String, ProtocolSpec> protocols) {
 
     public FrameworkSpec {
         parameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);

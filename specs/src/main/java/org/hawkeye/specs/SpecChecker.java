@@ -16,22 +16,24 @@ import java.util.TreeSet;
 final class SpecChecker {
     private final FrameworkFolder folder;
     private final FrameworkSpec spec;
+    private final boolean base;
 
-    private SpecChecker(FrameworkFolder folder) {
+    private SpecChecker(FrameworkFolder folder, boolean base) {
         this.folder = folder;
         this.spec = folder.spec();
+        this.base = base;
     }
 
-    static void check(FrameworkFolder folder) {
-        new SpecChecker(folder).run();
+    /**
+     * Checks a merged framework; a {@code base} may leave protocols without cost and parameters without default
+     * for the frameworks extending it ({@link Inheritance} checks that those give them).
+     */
+    static void check(FrameworkFolder folder, boolean base) {
+        new SpecChecker(folder, base).run();
     }
 
     private void run() {
-        if (!spec.name().equals(folder.name())) {
-            throw new ProfilerException(folder.yamlPath(), "name '" + spec.name()
-                    + "' differs from its folder name '" + folder.name() + "'");
-        }
-        if (spec.models().parties() < 1) {
+        if (spec.models() != null && spec.models().parties() < 1) {
             throw new ProfilerException(folder.yamlPath(), "models.parties must be at least 1");
         }
         spec.parameters().forEach(this::checkParameter);
@@ -42,6 +44,12 @@ final class SpecChecker {
     }
 
     private void checkParameter(String name, ParameterSpec p) {
+        if (p.doc() == null) {
+            throw new ProfilerException(folder.locationOf(p).toString(), "missing key 'doc' in parameters." + name);
+        }
+        if (p.defaultValue() == null) {
+            return;
+        }
         String why = p.rejection(p.defaultValue());
         if (why != null) {
             throw new ProfilerException(folder.locationOf(p).toString(), "parameter '" + name + "': default "
@@ -61,7 +69,7 @@ final class SpecChecker {
                         + "' has the name of a parameter");
             }
         }
-        if (p.online() == null && p.offline() == null && p.calls().isEmpty()) {
+        if (!base && Inheritance.isAbstract(p)) {
             throw new ProfilerException(at, "protocol '" + name + "' has no cost: give online/offline or calls");
         }
         Set<String> known = new TreeSet<>(args);
