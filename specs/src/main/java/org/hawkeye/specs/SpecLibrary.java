@@ -96,8 +96,8 @@ public final class SpecLibrary {
                     + String.join(", ", new TreeSet<>(names())) + ")");
         }
         if (isBaseFolder(dir)) {
-            throw new ProfilerException("", "'" + name + "' is a base that frameworks extend ("
-                    + displayDirs.get(name) + "/" + BASE_FILE + "), not a framework to profile; see 'hawkeye frameworks'");
+            throw new ProfilerException("", "'" + name + "' is a base that frameworks extend (" + displayDirs.get(name)
+                    + "/" + BASE_FILE + "), not a framework to profile; see 'hawkeye frameworks'");
         }
         f = inheritance.merge(name).toFolder(displayDirs.get(name), isBuiltIn(name));
         loaded.put(name, f);

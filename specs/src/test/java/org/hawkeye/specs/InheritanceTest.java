@@ -2,6 +2,7 @@ package org.hawkeye.specs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,6 +106,15 @@ class InheritanceTest {
         return dir.resolve(name).resolve(file).toString();
     }
 
+    /** The message loading the child gives, its file written CHILD and the base's BASE. */
+    private String childError(String base, String child) throws IOException {
+        SpecLibrary lib = family(base, child);
+        Throwable t = catchThrowable(() -> lib.framework("child"));
+        assertThat(t).isInstanceOf(ProfilerException.class);
+        return t.getMessage().replace(yaml("child", "framework.yaml"), "CHILD")
+                .replace(yaml("base", "base.yaml"), "BASE");
+    }
+
     @Test
     void aFrameworkInheritsParametersProtocolsAndRulesAndSaysFromWhere() throws IOException {
         FrameworkFolder child = family(BASE, CHILD).framework("child");
@@ -164,53 +174,44 @@ class InheritanceTest {
     @Test
     void aProtocolTheBaseLeavesWithoutCostMustBeCosted() throws IOException {
         String noMul = CHILD.substring(0, CHILD.indexOf("protocols:")) + "remove_rules: [C.drl]\n";
-        SpecLibrary lib = family(BASE, noMul);
-        assertThatThrownBy(() -> lib.framework("child")).hasMessage(yaml("child", "framework.yaml")
-                + ": base declares protocol 'mul(n)' without a cost (at " + yaml("base", "base.yaml")
-                + ":16:5): define its cost here, under protocols");
+        assertThat(childError(BASE, noMul)).isEqualTo(
+                "CHILD: base declares protocol 'mul(n)' without a cost (at BASE:16:5): define its cost here, under "
+                        + "protocols");
     }
 
     @Test
     void aProtocolTheBaseLeavesWithoutCostKeepsItsArguments() throws IOException {
-        SpecLibrary lib = family(BASE, CHILD.replace("args: [n]", "args: [m]").replace("l * n", "l * m"));
-        assertThatThrownBy(() -> lib.framework("child")).hasMessage(yaml("child", "framework.yaml")
-                + ":17:5: protocol 'mul' takes [m], but base declares it with [n] at " + yaml("base", "base.yaml")
-                + ":16:5 (its rules and protocols call it so)");
+        assertThat(childError(BASE, CHILD.replace("args: [n]", "args: [m]").replace("l * n", "l * m"))).isEqualTo(
+                "CHILD:17:5: protocol 'mul' takes [m], but base declares it with [n] at BASE:16:5 (its rules and "
+                        + "protocols call it so)");
     }
 
     @Test
     void aParameterTheBaseLeavesWithoutDefaultMustGetOne() throws IOException {
-        SpecLibrary lib = family(BASE, CHILD.replace("  l: {default: 64}\n", ""));
-        assertThatThrownBy(() -> lib.framework("child")).hasMessage(yaml("child", "framework.yaml")
-                + ": base declares parameter 'l' without a default (at " + yaml("base", "base.yaml")
-                + ":8:5): give parameters.l.default here");
+        assertThat(childError(BASE, CHILD.replace("  l: {default: 64}\n", ""))).isEqualTo(
+                "CHILD: base declares parameter 'l' without a default (at BASE:8:5): give parameters.l.default here");
     }
 
     @Test
     void anOverriddenDefaultKeepsTheBasesRange() throws IOException {
-        SpecLibrary lib = family(BASE, CHILD.replace("l: {default: 64}", "l: {default: 4}"));
-        assertThatThrownBy(() -> lib.framework("child")).hasMessage(yaml("child", "framework.yaml")
-                + ":11:6: parameter 'l': default 4 is not allowed (allowed range: 8 .. 128)");
+        assertThat(childError(BASE, CHILD.replace("l: {default: 64}", "l: {default: 4}"))).isEqualTo(
+                "CHILD:11:6: parameter 'l': default 4 is not allowed (allowed range: 8 .. 128)");
     }
 
     @Test
     void removingARuleFileTheBaseDoesNotHaveIsAnError() throws IOException {
-        SpecLibrary lib = family(BASE, CHILD.replace("[C.drl]", "[C.drl, E.drl]"));
-        assertThatThrownBy(() -> lib.framework("child")).hasMessage(yaml("child", "framework.yaml")
-                + ":21:23: remove_rules: 'E.drl' is not a rule file of base (its files: A.drl, B.drl, C.drl)");
-        SpecLibrary alone = family(BASE, CHILD.replace("extends: base\n", "defaults: {weights: secret}\n"));
-        assertThatThrownBy(() -> alone.framework("child")).hasMessage(yaml("child", "framework.yaml")
-                + ":21:16: remove_rules without extends: there are no inherited rule files to remove");
+        assertThat(childError(BASE, CHILD.replace("[C.drl]", "[C.drl, E.drl]"))).isEqualTo(
+                "CHILD:21:23: remove_rules: 'E.drl' is not a rule file of base (its files: A.drl, B.drl, C.drl)");
+        assertThat(childError(BASE, CHILD.replace("extends: base\n", "defaults: {weights: secret}\n"))).isEqualTo(
+                "CHILD:21:16: remove_rules without extends: there are no inherited rule files to remove");
     }
 
     @Test
     void aFrameworkMissingAKeyItDoesNotInherit() throws IOException {
-        SpecLibrary lib = family(BASE, CHILD.replace("  parties: 2\n", "  parties: 2\n").replace(
-                "title: Child\n", ""));
-        assertThat(lib.framework("child").spec().title()).isEqualTo("Base");
-        SpecLibrary noModels = family(BASE, CHILD.substring(0, CHILD.indexOf("models:"))
-                + CHILD.substring(CHILD.indexOf("parameters:")));
-        assertThatThrownBy(() -> noModels.framework("child")).hasMessage(yaml("child", "framework.yaml")
-                + ": missing key 'models' (neither this file nor the ones it extends give it)");
+        assertThat(family(BASE, CHILD.replace("title: Child\n", "")).framework("child").spec().title())
+                .isEqualTo("Base");
+        String noModels = CHILD.substring(0, CHILD.indexOf("models:")) + CHILD.substring(CHILD.indexOf("parameters:"));
+        assertThat(childError(BASE, noModels))
+                .isEqualTo("CHILD: missing key 'models' (neither this file nor the ones it extends give it)");
     }
 }
