@@ -19,6 +19,7 @@ public record FrameworkFile(
         FrameworkDefaults defaults,
         Map<String, ParameterSpec> parameters,
         Map<String, ProtocolSpec> protocols,
+        String setup,
         @JsonProperty("remove_rules") List<LocatedName> removeRules) {
 
     public FrameworkFile {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One framework as data: what it models, its parameters and protocols, with everything it inherits from the
- * frameworks it extends merged in ({@link Inheritance}); the files as written are {@link FrameworkFile}s.
+ * One framework as data: what it models, its parameters and protocols, and optionally the argument-less protocol
+ * whose cost is the one-time session setup ({@code setup}: key exchange, base OTs), which runs before the measured
+ * window and is reported on its own line, outside the totals. Everything it inherits from the frameworks it
+ * extends is merged in ({@link Inheritance}); the files as written are {@link FrameworkFile}s.
  */
 public record FrameworkSpec(
         String name,
@@ -15,7 +17,8 @@ public record FrameworkSpec(
         ModelledSystem models,
         FrameworkDefaults defaults,
         Map<String, ParameterSpec> parameters,
-        Map<String, ProtocolSpec> protocols) {
+        Map<String, ProtocolSpec> protocols,
+        String setup) {
 
     public FrameworkSpec {
         parameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);

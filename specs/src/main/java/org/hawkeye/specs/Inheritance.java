@@ -17,7 +17,7 @@ import java.util.function.Function;
  * <li>protocols: its own first (a protocol of the base's name replaces it whole), then the inherited ones;</li>
  * <li>rule files: the base's, minus those listed in {@code remove_rules}, with a file of the same path under its
  * own {@code rules/} replacing the base's and other files added; all fire in the order of their paths;</li>
- * <li>title, description, models and defaults: its own when given, else the base's.</li>
+ * <li>title, description, models, defaults and setup: its own when given, else the base's.</li>
  * </ul>
  * A base ({@code base.yaml}) may leave a protocol's cost or a parameter's default to the frameworks extending it;
  * a framework must end up with every cost and default.
@@ -86,6 +86,7 @@ final class Inheritance {
         String description;
         ModelledSystem models;
         FrameworkDefaults defaults;
+        String setup;
         final Map<String, ParameterSpec> parameters = new LinkedHashMap<>();
         final Map<String, String> declaredBy = new HashMap<>();
         final Map<String, String> defaultFrom = new HashMap<>();
@@ -108,6 +109,7 @@ final class Inheritance {
             description = own.description() != null || parent == null ? own.description() : parent.description;
             models = own.models() != null || parent == null ? own.models() : parent.models;
             defaults = own.defaults() != null || parent == null ? own.defaults() : parent.defaults;
+            setup = own.setup() != null || parent == null ? own.setup() : parent.setup;
             mergeParameters(own, parent);
             mergeProtocols(own, parent);
             mergeRules(own, parent);
@@ -184,7 +186,8 @@ final class Inheritance {
             if (!layer.isBase()) {
                 checkComplete();
             }
-            FrameworkSpec spec = new FrameworkSpec(name, title, description, models, defaults, parameters, protocols);
+            FrameworkSpec spec = new FrameworkSpec(name, title, description, models, defaults, parameters, protocols,
+                    setup);
             Provenance provenance = new Provenance(lineage, protocolFrom, declaredBy, defaultFrom);
             FrameworkFolder folder = new FrameworkFolder(name, displayDir, builtIn, spec,
                     new ArrayList<>(rules.values()), locations, provenance);
