@@ -156,7 +156,7 @@ public final class Profiler {
                 options.training().loss().label(), options.training().optimizer().label(), phases);
         return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
                 weights.label(), paramValues, root.total(), root, unsupported, step,
-                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup()),
+                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins()),
                 rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
     }
 
