@@ -96,7 +96,8 @@ class FormulaFuzzTest {
 
     @Test
     void formulas() {
-        qt().withExamples(Integer.getInteger("hawkeye.fuzz.inputs", 2000))
+        qt().withExamples(Integer.getInteger("hawkeye.fuzz.inputs.formulas",
+                        Integer.getInteger("hawkeye.fuzz.inputs", 2000)))
                 .withFixedSeed(Long.getLong("hawkeye.fuzz.seed", 16)).withShrinkCycles(0).withUnlimitedTestingTime()
                 .forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);

@@ -108,7 +108,7 @@ class CommandLineFuzzTest {
     @Test
     void options() {
         FuzzOracle oracle = new FuzzOracle("command-line");
-        qt().withExamples(FuzzOracle.inputs(200)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+        qt().withExamples(FuzzOracle.inputs("command-line", 200)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     String[] args = args(new Random(seed));
                     FuzzOracle.Outcome o = oracle.run(args, Mutations.utf8(String.join("\n", args)),

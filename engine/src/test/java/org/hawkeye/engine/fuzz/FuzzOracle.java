@@ -27,9 +27,13 @@ import org.hawkeye.engine.cli.HawkeyeCommand;
 final class FuzzOracle {
     /** Per-input time limit, in seconds ({@code -Dhawkeye.fuzz.timeout}). */
     static final long TIMEOUT_SECONDS = Long.getLong("hawkeye.fuzz.timeout", 120);
-    /** Inputs per loader ({@code -Dhawkeye.fuzz.inputs}); the CI default keeps the whole run to a few minutes. */
-    static int inputs(int ciDefault) {
-        return Integer.getInteger("hawkeye.fuzz.inputs", ciDefault);
+    /**
+     * Inputs for {@code loader}: {@code -Dhawkeye.fuzz.inputs.<loader>}, else {@code -Dhawkeye.fuzz.inputs}, else
+     * the CI default, which keeps the whole run to a few minutes.
+     */
+    static int inputs(String loader, int ciDefault) {
+        return Integer.getInteger("hawkeye.fuzz.inputs." + loader, Integer.getInteger("hawkeye.fuzz.inputs",
+                ciDefault));
     }
 
     /** The first seed ({@code -Dhawkeye.fuzz.seed}); inputs are seed, seed + 1, ... so any one is replayable. */

@@ -82,7 +82,7 @@ class OnnxFuzzTest {
     void bytes() {
         List<Path> seeds = seeds(false);
         FuzzOracle oracle = new FuzzOracle("onnx-bytes");
-        qt().withExamples(FuzzOracle.inputs(300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+        qt().withExamples(FuzzOracle.inputs("onnx-bytes", 300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);
                     byte[] input = Mutations.bytes(read(seeds.get(r.nextInt(seeds.size()))),
@@ -95,9 +95,9 @@ class OnnxFuzzTest {
 
     @Test
     void structure() {
-        List<Path> seeds = seeds(FuzzOracle.inputs(0) > 1000);
+        List<Path> seeds = seeds(FuzzOracle.inputs("onnx-structure", 0) > 1000);
         FuzzOracle oracle = new FuzzOracle("onnx-structure");
-        qt().withExamples(FuzzOracle.inputs(300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+        qt().withExamples(FuzzOracle.inputs("onnx-structure", 300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);
                     ModelProto model;

@@ -83,7 +83,7 @@ class SpecFuzzTest {
     @Test
     void frameworkYaml() {
         FuzzOracle oracle = new FuzzOracle("framework-yaml");
-        qt().withExamples(FuzzOracle.inputs(300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+        qt().withExamples(FuzzOracle.inputs("framework-yaml", 300)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);
                     Path folder = frameworkFolder(YAML_SEEDS[r.nextInt(YAML_SEEDS.length)]);
@@ -99,7 +99,7 @@ class SpecFuzzTest {
     void ruleFolders() {
         FuzzOracle oracle = new FuzzOracle("drl-folder");
         String seedText = text(TestFiles.toySpecs().resolve("rules/Toy.drl"));
-        qt().withExamples(FuzzOracle.inputs(20)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
+        qt().withExamples(FuzzOracle.inputs("drl-folder", 20)).withFixedSeed(FuzzOracle.FIRST_SEED).withShrinkCycles(0)
                 .withUnlimitedTestingTime().forAll(longs().all()).checkAssert(seed -> {
                     Random r = new Random(seed);
                     Path toy = frameworkFolder("toy");
