@@ -54,25 +54,31 @@ public final class RuleBase {
             RuleBaseCache.store(diskKey, base);
         }
         CACHE.put(key.toString(), base);
+        // read from the texts, not from the compiled rules: a rule base loaded from the disk cache has no sources
         Map<String, String> display = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            display.put(resourceOf(i, files.get(i)), files.get(i).displayPath());
+        for (RuleFile f : files) {
+            java.util.regex.Matcher pkg = PACKAGE.matcher(f.text());
+            String packageName = pkg.find() ? pkg.group(1) : "";
+            java.util.regex.Matcher rule = RULE.matcher(f.text());
+            while (rule.find()) {
+                display.putIfAbsent(packageName + "\u0000" + (rule.group(1) != null ? rule.group(1) : rule.group(2)),
+                        f.displayPath());
+            }
         }
         DISPLAY_PATHS.put(base, display);
         return base;
     }
 
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*package\\s+([\\w.]+)");
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|(\\w+))");
+
     /** The file a rule of {@code base} was read from, as users name it; its package when that is unknown. */
     static String fileOf(KieBase base, Rule rule) {
-        Map<String, String> display = DISPLAY_PATHS.getOrDefault(base, Map.of());
-        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
-            String path = impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "");
-            String shown = display.get(path);
-            if (shown != null) {
-                return shown;
-            }
-        }
-        return "package " + rule.getPackageName();
+        String shown = DISPLAY_PATHS.getOrDefault(base, Map.of()).get(rule.getPackageName() + "\u0000"
+                + rule.getName());
+        return shown != null ? shown : "package " + rule.getPackageName();
     }
 
     private static String resourceOf(int index, RuleFile f) {
