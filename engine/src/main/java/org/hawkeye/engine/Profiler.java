@@ -175,7 +175,12 @@ public final class Profiler {
         for (String input : graph.inputs()) {
             Shape declared = graph.value(input).shape();
             if (declared != null && declared.rank() > 0) {
-                out.put(input, declared.withBatch(batch));
+                try {
+                    out.put(input, declared.withBatch(batch));
+                } catch (IllegalArgumentException e) {
+                    throw new ProfilerException("", "--batch " + batch + ": input '" + input + "' would have too many"
+                            + " elements (" + e.getMessage() + ")");
+                }
             }
         }
         return out;

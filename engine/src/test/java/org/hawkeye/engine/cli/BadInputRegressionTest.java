@@ -120,6 +120,13 @@ class BadInputRegressionTest {
         return fifo;
     }
 
+    /** Found by OnnxFuzzTest: a batch past 2^53 elements was an internal error. */
+    @Test
+    void aBatchPastTheElementLimitIsRefused() {
+        assertOneLine(CliErrorsTest.run("profile", TestFiles.lenet().toString(), "-f", "crypten", "--batch",
+                "9007199254740993"), "--batch 9007199254740993: input ", "more than 2^53 elements");
+    }
+
     @Test
     void aParameterOfABillionDigitsIsRefused() {
         assertOneLine(CliErrorsTest.run("profile", TestFiles.lenet().toString(), "-f", "crypten", "-P",

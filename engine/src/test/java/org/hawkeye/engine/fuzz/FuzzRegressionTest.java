@@ -35,6 +35,25 @@ class FuzzRegressionTest {
         return out;
     }
 
+    /**
+     * The fuzzers' finds replayed exactly: each {@code fuzz/onnx/X.onnx} with the options of {@code X.onnx.args}
+     * it failed with (the first: a --batch past 2^53 was an internal error).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void aFuzzFindRunsAsItFailedOnce(Path model) throws IOException {
+        Path argsFile = model.resolveSibling(model.getFileName() + ".args");
+        if (!Files.exists(argsFile)) {
+            return; // a model of onnx/robustness, replayed below under every framework
+        }
+        List<String> args = new ArrayList<>(List.of("profile", model.toString()));
+        args.addAll(List.of(Files.readString(argsFile).strip().split(" ")));
+        FuzzOracle.Outcome o = new FuzzOracle("regression").run(args.toArray(String[]::new),
+                Files.readAllBytes(model), model.getFileName().toString());
+        assertThat(o.failed()).as("%s: %s %s", args, o.kind(), o.err()).isFalse();
+        assertThat(o.code()).isEqualTo(2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void everyFrameworkAndModeKeepsTheOracle(Path model) throws IOException {
