@@ -42,8 +42,8 @@ public final class HawkeyeCommand implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine.Model.CommandSpec sub = ex.getCommandLine().getCommandSpec();
-            err.println("hawkeye: " + oneLine(String.valueOf(ex.getMessage())) + " (try '" + sub.qualifiedName()
-                    + " --help')");
+            err.println("hawkeye: " + usageMessage(String.valueOf(ex.getMessage())) + " (try '"
+                    + sub.qualifiedName() + " --help')");
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
@@ -74,6 +74,18 @@ public final class HawkeyeCommand implements Runnable {
             ex.printStackTrace(err);
         }
         return 1;
+    }
+
+    /**
+     * picocli's words for a bad option, with what the user typed escaped (a NUL or an escape sequence) and without
+     * Java's names: "cannot convert 'x' to interface java.nio.file.Path (java.nio...: ...)" is a value that is
+     * not a path.
+     */
+    static String usageMessage(String message) {
+        String m = org.hawkeye.engine.graph.Printable.escape(message);
+        m = m.replaceAll("cannot convert '(.*)' to (?:class|interface|enum) [\\w.$]+(?: \\(.*\\))?",
+                "'$1' is not a valid value");
+        return m.replaceAll("(?:java|javax|org|com|picocli)\\.[\\w.$]+", "value");
     }
 
     /** A message is one line: a newline in it (from a name or a file) would forge a second one. */

@@ -127,6 +127,15 @@ class BadInputRegressionTest {
                 "9007199254740993"), "--batch 9007199254740993: input ", "more than 2^53 elements");
     }
 
+    /** Found by CommandLineFuzzTest (seed -2503509265284643878): picocli's message named java.nio classes. */
+    @Test
+    void anOptionValueThatIsNoPathNamesNoJavaClass() {
+        CliErrorsTest.Run r = CliErrorsTest.run("compare", TestFiles.lenet().toString(), "-f", "cheetah", "--specs",
+                "\u0000", "--version");
+        assertOneLine(r, "Invalid value for option '--specs' (DIR): '\\x00' is not a valid value",
+                "(try 'hawkeye compare --help')");
+    }
+
     @Test
     void aParameterOfABillionDigitsIsRefused() {
         assertOneLine(CliErrorsTest.run("profile", TestFiles.lenet().toString(), "-f", "crypten", "-P",

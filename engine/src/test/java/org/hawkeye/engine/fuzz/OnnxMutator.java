@@ -138,8 +138,8 @@ final class OnnxMutator {
     }
 
     private void rewire(GraphProto.Builder g, NodeProto.Builder n) {
-        String other = g.getNode(r.nextInt(g.getNodeCount())).getOutputCount() > 0
-                ? g.getNode(r.nextInt(g.getNodeCount())).getOutput(0) : "x";
+        NodeProto source = g.getNode(r.nextInt(g.getNodeCount()));
+        String other = source.getOutputCount() > 0 ? source.getOutput(0) : "x";
         String name = new String[] {"", "ghost", other, n.getOutputCount() > 0 ? n.getOutput(0) : ""}[r.nextInt(4)];
         switch (r.nextInt(4)) {
             case 0 -> {
