@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One framework as data: what it models, its parameters and protocols. Rules and source locations are
- * attached by the loader ({@link FrameworkFolder}); this record is exactly the YAML file's shape.
+ * One framework as data: what it models, its parameters and protocols, and optionally the argument-less protocol
+ * whose cost is the one-time session setup ({@code setup}: key exchange, base OTs), which runs before the measured
+ * window and is reported on its own line, outside the totals. Rules and source locations are attached by the
+ * loader ({@link FrameworkFolder}); this record is exactly the YAML file's shape.
  */
 public record FrameworkSpec(
         @JsonProperty(required = true) String name,
@@ -16,7 +18,8 @@ public record FrameworkSpec(
         @JsonProperty(required = true) ModelledSystem models,
         @JsonProperty(required = true) FrameworkDefaults defaults,
         Map<String, ParameterSpec> parameters,
-        @JsonProperty(required = true) Map<String, ProtocolSpec> protocols) {
+        @JsonProperty(required = true) Map<String, ProtocolSpec> protocols,
+        String setup) {
 
     public FrameworkSpec {
         parameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);

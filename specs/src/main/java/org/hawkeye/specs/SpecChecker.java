@@ -35,7 +35,9 @@ final class SpecChecker {
             throw new ProfilerException(folder.yamlPath(), "models.parties must be at least 1");
         }
         spec.parameters().forEach(this::checkParameter);
+        checkTraffic();
         spec.protocols().forEach(this::checkProtocol);
+        checkSetup();
         for (String name : spec.protocols().keySet()) {
             findCycle(name, new ArrayList<>(), new HashSet<>());
         }
@@ -68,7 +70,7 @@ final class SpecChecker {
         known.addAll(spec.parameters().keySet());
         for (CostSpec cost : new CostSpec[] {p.online(), p.offline()}) {
             if (cost != null) {
-                cost.bits().check(known);
+                checkBits(name, cost, at, known);
                 cost.rounds().check(known);
             }
         }
@@ -103,6 +105,82 @@ final class SpecChecker {
         }
         if (call.when() != null) {
             call.when().check(known);
+        }
+        if (!call.parties().isEmpty()) {
+            List<String> names = spec.models().partyNames();
+            if (names.isEmpty()) {
+                throw new ProfilerException(at, "call of '" + call.protocol() + "' in '" + caller + "' maps parties, "
+                        + "but models.traffic.split is not per_party");
+            }
+            if (!call.parties().keySet().equals(new HashSet<>(names))
+                    || !new HashSet<>(call.parties().values()).equals(new HashSet<>(names))) {
+                throw new ProfilerException(at, "call of '" + call.protocol() + "' in '" + caller + "': parties "
+                        + call.parties() + " must map each of " + names + " to a different one of them");
+            }
+        }
+    }
+
+    private void checkTraffic() {
+        TrafficSpec t = spec.models().traffic();
+        if (t == null) {
+            return;
+        }
+        String at = folder.yamlPath();
+        if (t.perParty()) {
+            if (t.parties().size() != spec.models().parties() || new HashSet<>(t.parties()).size() != t.parties().size()) {
+                throw new ProfilerException(at, "models.traffic.parties must name each of the "
+                        + spec.models().parties() + " parties once, not " + t.parties());
+            }
+        } else if (t.symmetric()) {
+            if (!t.parties().isEmpty()) {
+                throw new ProfilerException(at, "models.traffic.parties is only for split per_party");
+            }
+            if (t.partyCount() != null && !spec.parameters().containsKey(t.partyCount())) {
+                throw new ProfilerException(at, "models.traffic.party_count '" + t.partyCount()
+                        + "' is not a parameter of " + spec.name());
+            }
+        } else {
+            throw new ProfilerException(at, "models.traffic.split '" + t.split() + "' is not per_party or symmetric");
+        }
+    }
+
+    /** Bits are a total or split by sending party, never both; a per-party framework splits every non-zero phase. */
+    private void checkBits(String name, CostSpec cost, String at, Set<String> known) {
+        List<String> parties = spec.models().partyNames();
+        if ((cost.bits() != null) == cost.split()) {
+            throw new ProfilerException(at, "protocol '" + name + "': give bits or sent (bits per sending party), "
+                    + "exactly one of them");
+        }
+        if (cost.split()) {
+            if (parties.isEmpty()) {
+                throw new ProfilerException(at, "protocol '" + name + "' gives bits per party (sent), but "
+                        + "models.traffic.split is not per_party");
+            }
+            for (Map.Entry<String, LocatedFormula> e : cost.sent().entrySet()) {
+                if (!parties.contains(e.getKey())) {
+                    throw new ProfilerException(e.getValue().start().toString(), "protocol '" + name + "': unknown "
+                            + "party '" + e.getKey() + "' in sent (parties: " + String.join(", ", parties) + ")");
+                }
+                e.getValue().check(known);
+            }
+        } else {
+            cost.bits().check(known);
+            if (!parties.isEmpty() && !cost.bits().text().strip().equals("0")) {
+                throw new ProfilerException(cost.bits().start().toString(), "protocol '" + name + "': "
+                        + spec.name() + " splits traffic per party: give sent: {" + String.join(": ..., ", parties)
+                        + ": ...} instead of bits");
+            }
+        }
+    }
+
+    private void checkSetup() {
+        if (spec.setup() == null) {
+            return;
+        }
+        ProtocolSpec p = spec.protocol(spec.setup());
+        if (p == null || !p.args().isEmpty()) {
+            throw new ProfilerException(folder.yamlPath(), "setup: '" + spec.setup() + "' must name a protocol "
+                    + "without arguments");
         }
     }
 
