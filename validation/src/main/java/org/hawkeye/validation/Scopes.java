@@ -54,7 +54,7 @@ final class Scopes {
         }
         if (scope.startsWith("without:")) {
             Set<String> names = Set.of(scope.substring("without:".length()).split(","));
-            return r.total().plus(protocols(r.tree(), names, BigInteger.ONE).times(BigInteger.ONE.negate()));
+            return r.total().minus(protocols(r.tree(), names, BigInteger.ONE));
         }
         TreeNode node = r.tree();
         for (String segment : scope.substring("path:".length()).split("/")) {
