@@ -42,7 +42,8 @@ final class KeyChecker {
     private void value(JsonParser p, Type type, String path) throws IOException {
         JsonToken t = p.currentToken();
         Class<?> raw = rawClass(type);
-        if (t == JsonToken.VALUE_NULL) {
+        if (t == JsonToken.VALUE_NULL && !(path.endsWith("]") && Number.class.isAssignableFrom(raw))) {
+            // (a null in a list of numbers is data files' "no value", e.g. a measurement a paper does not give)
             // an explicit null, or a key with nothing after it: leave the key out to mean "absent"
             throw error(p, (path.isEmpty() ? "the file" : path) + " must be "
                     + SpecReader.article(SpecReader.typeName(raw)) + ", not null (or empty)");
