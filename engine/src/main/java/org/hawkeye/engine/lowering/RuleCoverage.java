@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which rules fired in this JVM, for the rule-coverage check of the build: with {@code -Dhawkeye.coverage.dir=DIR}
- * (the test runs set it) every firing is recorded as its package and rule name, and the set is written to a file in
- * DIR when the JVM ends. Without the property nothing is recorded.
+ * (the test runs set it, one folder per build) every firing is recorded as its package and rule name, and the set is
+ * written to a file in DIR when the JVM ends, named after {@code -Dhawkeye.coverage.module} (which module's tests
+ * fired them). Without the property nothing is recorded.
  */
 public final class RuleCoverage {
     private static final String DIR = System.getProperty("hawkeye.coverage.dir");
@@ -41,7 +42,9 @@ public final class RuleCoverage {
         try {
             Path dir = Path.of(DIR);
             Files.createDirectories(dir);
-            Path file = dir.resolve("fired-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".txt");
+            String module = System.getProperty("hawkeye.coverage.module", "unknown");
+            Path file = dir.resolve("fired-" + module + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                    + ".txt");
             Files.write(file, new TreeSet<>(FIRED), StandardCharsets.UTF_8);
         } catch (IOException e) {
             System.err.println("hawkeye: cannot write rule coverage to " + DIR + ": " + e.getMessage());
