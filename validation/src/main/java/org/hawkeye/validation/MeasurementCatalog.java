@@ -97,7 +97,8 @@ public final class MeasurementCatalog {
         String scope = m.scope();
         if (!Scopes.isWellFormed(scope, categories)) {
             throw new ProfilerException(where, "case '" + m.id() + "': scope '" + scope + "' is not total, "
-                    + "path:/module/path, module:NAME, ops:TYPE,TYPE, phase:forward|backward|update or category:{" + String.join(",", categories.categories().keySet())
+                    + "path:/module/path, module:NAME, ops:TYPE,TYPE, phase:forward|backward|update, without:PROTOCOL,PROTOCOL "
+                    + "or category:{" + String.join(",", categories.categories().keySet())
                     + "," + Categories.NONLINEAR + "}");
         }
         if (m.tolerancePct().signum() < 0) {

@@ -11,8 +11,9 @@ import org.hawkeye.engine.tree.TreeNode;
  * Reads one number out of a profile: a phase (online, offline, total) and a metric (bits, rounds) over a scope:
  * the whole model ({@code total}), a category of ops ({@code category:conv2d}), op types ({@code ops:MatMul,Gemm}),
  * a module path ({@code path:/layer1/layer1.0}), every module of a name wherever it stands ({@code module:intermediate_act_fn},
- * e.g. each BERT layer's GELU, as exported or as a what-if rewrite replaced it) or a phase of a training step
- * ({@code phase:backward}).
+ * e.g. each BERT layer's GELU, as exported or as a what-if rewrite replaced it), a phase of a training step
+ * ({@code phase:backward}), or the whole model without the calls of some protocols ({@code without:llama_rsqrt}:
+ * what a run's counter shows when it does not see one library's exchanges).
  */
 final class Scopes {
     private final Categories categories;
@@ -24,6 +25,7 @@ final class Scopes {
     static boolean isWellFormed(String scope, Categories categories) {
         return scope.equals("total") || scope.startsWith("path:") || scope.startsWith("ops:")
                 || scope.startsWith("phase:") || scope.startsWith("module:") && scope.length() > "module:".length()
+                || scope.startsWith("without:") && scope.length() > "without:".length()
                 || scope.startsWith("category:") && categories.isKnown(scope.substring("category:".length()));
     }
 
@@ -50,6 +52,10 @@ final class Scopes {
         if (scope.startsWith("module:")) {
             return modules(r.tree(), scope.substring("module:".length()));
         }
+        if (scope.startsWith("without:")) {
+            Set<String> names = Set.of(scope.substring("without:".length()).split(","));
+            return r.total().minus(protocols(r.tree(), names, BigInteger.ONE));
+        }
         TreeNode node = r.tree();
         for (String segment : scope.substring("path:".length()).split("/")) {
             if (segment.isEmpty()) {
@@ -70,6 +76,22 @@ final class Scopes {
             case "offline" -> bits ? c.offlineBits() : c.offlineRounds();
             default -> bits ? c.onlineBits().add(c.offlineBits()) : c.onlineRounds().add(c.offlineRounds());
         };
+    }
+
+    /**
+     * The cost of the outermost calls of the named protocols under {@code node}, each as often as the calls above
+     * it repeat ({@code times}).
+     */
+    private static Cost protocols(TreeNode node, Set<String> names, BigInteger times) {
+        if (node.kind() == TreeNode.Kind.PROTOCOL && names.contains(node.detail())) {
+            return node.total().times(times);
+        }
+        BigInteger inner = node.kind() == TreeNode.Kind.PROTOCOL ? times.multiply(node.repeat()) : times;
+        Cost sum = Cost.ZERO;
+        for (TreeNode c : node.children()) {
+            sum = sum.plus(protocols(c, names, inner));
+        }
+        return sum;
     }
 
     /** The sum over the outermost modules named {@code name}: a match's own sub-modules are not counted twice. */
