@@ -25,6 +25,7 @@ import org.hawkeye.engine.lowering.Rewrite;
 import org.hawkeye.engine.lowering.RewriteLog;
 import org.hawkeye.engine.lowering.RewriteRuleFiles;
 import org.hawkeye.engine.lowering.RuleBase;
+import org.hawkeye.engine.lowering.RuleCatalog;
 import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.engine.shapes.ShapeInference;
 import org.hawkeye.engine.tree.TreeBuilder;
@@ -72,11 +73,8 @@ public final class Profiler {
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
-        CommonRules common = specs.common();
-        List<RuleFile> ruleFiles = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
-                rewrites));
-        ruleFiles.addAll(framework.rules());
-        List<String> phaseNames = common.pipeline().phaseNames();
+        List<RuleFile> ruleFiles = ruleFiles(framework, rewrites);
+        List<String> phaseNames = specs.common().pipeline().phaseNames();
         KieBase rules = RuleBase.build(ruleFiles, phaseNames);
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
@@ -161,6 +159,22 @@ public final class Profiler {
                 weights.label(), paramValues, root.total(), root, unsupported, step,
                 Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins()),
                 rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
+    }
+
+    /** The rule files a profile under {@code framework} builds its rule base from: the common ones, then its own. */
+    private List<RuleFile> ruleFiles(FrameworkFolder framework, List<Rewrite> rewrites) {
+        CommonRules common = specs.common();
+        List<RuleFile> files = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
+                rewrites));
+        files.addAll(framework.rules());
+        return files;
+    }
+
+    /** The rules a profile under {@code framework} (without what-if rewrites) can fire, in firing order. */
+    public List<RuleCatalog.Entry> ruleCatalog(String framework) {
+        List<RuleFile> files = ruleFiles(specs.framework(framework), List.of());
+        List<String> phases = specs.common().pipeline().phaseNames();
+        return RuleCatalog.of(RuleBase.build(files, phases), files, phases);
     }
 
     private static String noteOf(OpDecision d) {

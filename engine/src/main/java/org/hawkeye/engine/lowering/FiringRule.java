@@ -7,8 +7,9 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The rule whose consequence is running, so that what it reports or creates can say who did it, and so that a
- * consequence that fails can be reported with its rule and the op it was working on.
+ * The rule whose consequence is running, so that what it reports or creates can say who did it, so that a
+ * consequence that fails can be reported with its rule and the op it was working on, and, when asked for, a
+ * record of what fired ({@link RuleTrace} for one node, {@link RuleCoverage} for the build).
  */
 final class FiringRule {
     private String name = "";
@@ -16,6 +17,7 @@ final class FiringRule {
     private Op op;
 
     FiringRule(KieSession session) {
+        RuleTrace trace = RuleTrace.current();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -27,6 +29,12 @@ final class FiringRule {
                         op = first;
                         break;
                     }
+                }
+                RuleCoverage.fired(rule.getPackageName(), name);
+                if (trace != null) {
+                    String phase = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+                            ? impl.getAgendaGroup() : "";
+                    trace.fired(name, phase, event.getMatch().getObjects());
                 }
             }
 
