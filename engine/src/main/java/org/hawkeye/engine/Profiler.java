@@ -11,6 +11,8 @@ import org.hawkeye.engine.autograd.TrainingAttributes;
 import org.hawkeye.engine.autograd.TrainingGraph;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
+import org.hawkeye.engine.cost.PoolKey;
+import org.hawkeye.engine.cost.Pools;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
@@ -108,13 +110,18 @@ public final class Profiler {
         for (StepPhase p : StepPhase.values()) {
             phases.put(p.label(), Cost.ZERO);
         }
+        Pools pools = new Pools(framework, params.asRationals());
         for (LoweredOp lowered : lowering.ops()) {
             Op node = lowered.op();
             OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
+            Map<PoolKey, java.math.BigInteger> draws = new LinkedHashMap<>();
             for (ProtocolCall call : d.calls()) {
-                calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
+                CostNode expanded = coster.expandCall(call.protocol(), call.args(), call.rule());
+                calls.add(expanded);
+                expanded.draws().forEach((k, v) -> draws.merge(k, v, java.math.BigInteger::add));
             }
+            pools.draw(draws).forEach((pool, times) -> calls.add(coster.refill(pool, times)));
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
                 if (!node.origin().isEmpty()) {
                     throw new ProfilerException(modelName + ": node '" + node.id() + "'", "the what-if rewrite of rule '"

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One framework as data: what it models, its parameters and protocols, and optionally the argument-less protocol
  * whose cost is the one-time session setup ({@code setup}: key exchange, base OTs), which runs before the measured
- * window and is reported on its own line, outside the totals. Rules and source locations are attached by the
+ * window and is reported on its own line, outside the totals, and the pools protocols draw from ({@code pools}).
+ * Rules and source locations are attached by the
  * loader ({@link FrameworkFolder}); this record is exactly the YAML file's shape.
  */
 public record FrameworkSpec(
@@ -19,11 +20,13 @@ public record FrameworkSpec(
         @JsonProperty(required = true) FrameworkDefaults defaults,
         Map<String, ParameterSpec> parameters,
         @JsonProperty(required = true) Map<String, ProtocolSpec> protocols,
-        String setup) {
+        String setup,
+        Map<String, PoolSpec> pools) {
 
     public FrameworkSpec {
         parameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);
         protocols = new LinkedHashMap<>(protocols);
+        pools = pools == null ? Map.of() : new LinkedHashMap<>(pools);
     }
 
     public ProtocolSpec protocol(String protocolName) {
