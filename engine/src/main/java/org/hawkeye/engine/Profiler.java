@@ -115,13 +115,14 @@ public final class Profiler {
             Op node = lowered.op();
             OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
-            Map<PoolKey, java.math.BigInteger> draws = new LinkedHashMap<>();
             for (ProtocolCall call : d.calls()) {
                 CostNode expanded = coster.expandCall(call.protocol(), call.args(), call.rule());
+                // the call that finds a pool short pays for its refills: they hang under it, after its own steps
+                for (Map.Entry<PoolKey, java.math.BigInteger> r : pools.draw(expanded.draws()).entrySet()) {
+                    expanded = ProtocolCoster.withChild(expanded, coster.refill(r.getKey(), r.getValue()));
+                }
                 calls.add(expanded);
-                expanded.draws().forEach((k, v) -> draws.merge(k, v, java.math.BigInteger::add));
             }
-            pools.draw(draws).forEach((pool, times) -> calls.add(coster.refill(pool, times)));
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
                 if (!node.origin().isEmpty()) {
                     throw new ProfilerException(modelName + ": node '" + node.id() + "'", "the what-if rewrite of rule '"

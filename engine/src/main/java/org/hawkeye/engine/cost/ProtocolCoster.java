@@ -71,19 +71,11 @@ public final class ProtocolCoster {
         return expected.size() == given.size() && given.containsAll(expected);
     }
 
-    /**
-     * {@code roles[i]} is the top-level index of this protocol's party i; {@code counted} is false under a call that
-     * runs in parallel on another channel, whose rounds do not count.
-     */
+    /** {@code roles[i]} is the top-level index of this protocol's party i. */
     private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat,
                             int[] roles) {
-        return expand(label, protocol, args, repeat, roles, true);
-    }
-
-    private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat,
-                            int[] roles, boolean counted) {
         String key = label + '\u0000' + protocol + '\u0000' + args + '\u0000' + repeat + '\u0000'
-                + java.util.Arrays.toString(roles) + '\u0000' + counted;
+                + java.util.Arrays.toString(roles);
         CostNode cached = memo.get(key);
         if (cached != null) {
             return cached;
@@ -92,9 +84,6 @@ public final class ProtocolCoster {
         Map<String, Rational> env = new HashMap<>(params);
         env.putAll(args);
         Cost own = phaseCost(spec.online(), env, true).plus(phaseCost(spec.offline(), env, false)).permuted(roles);
-        if (!counted) {
-            own = withoutRounds(own);
-        }
         Cost once = own;
         Map<PoolKey, BigInteger> draws = new LinkedHashMap<>();
         for (DrawSpec d : spec.draws()) {
@@ -116,8 +105,7 @@ public final class ProtocolCoster {
             for (String name : framework.spec().protocol(call.protocol()).args()) {
                 calleeArgs.put(name, call.args().get(name).evaluate(env));
             }
-            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times, calleeRoles(call, roles),
-                    counted && !call.inParallel());
+            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times, calleeRoles(call, roles));
             children.add(child);
             once = once.plus(child.total());
             child.draws().forEach((k, v) -> draws.merge(k, v, BigInteger::add));
@@ -145,9 +133,12 @@ public final class ProtocolCoster {
         return expand(label, protocol, Map.of(), times, roles);
     }
 
-    private static Cost withoutRounds(Cost c) {
-        return new Cost(c.onlineBits(), BigInteger.ZERO, c.offlineBits(), BigInteger.ZERO, c.onlineSent(),
-                c.offlineSent());
+    /** {@code node} with {@code child} run after its other steps (once per run of it: repeat 1 nodes only). */
+    public static CostNode withChild(CostNode node, CostNode child) {
+        List<CostNode> children = new ArrayList<>(node.children());
+        children.add(child);
+        return new CostNode(node.label(), node.protocol(), node.args(), node.repeat(), node.own(), children,
+                node.total().plus(child.total()), node.source(), node.draws());
     }
 
     private int[] calleeRoles(CallSpec call, int[] roles) {
