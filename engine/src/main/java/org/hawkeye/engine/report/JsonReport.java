@@ -18,8 +18,9 @@ import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.grammar.Rational;
 
 /**
- * The JSON contract (documented in docs/json.md): model, framework, mode, weights, params, total, (for a training
- * step: loss, optimizer, phases), tree, unsupported, complete. Bits and rounds are exact JSON integers, however large.
+ * The JSON contract (documented in docs/json.md): model, framework, mode, weights, params, params_from, total, (for a
+ * training step: loss, optimizer, phases), tree, unsupported, complete. Bits and rounds are exact JSON integers,
+ * however large.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -45,6 +46,13 @@ public final class JsonReport {
                 g.writeNumber(p.getValue());
             }
             g.writeEndObject();
+            if (!r.paramsFrom().isEmpty()) {
+                g.writeObjectFieldStart("params_from");
+                for (Map.Entry<String, String> p : r.paramsFrom().entrySet()) {
+                    g.writeStringField(p.getKey(), p.getValue());
+                }
+                g.writeEndObject();
+            }
             writeTraffic(g, r.traffic());
             g.writeFieldName("total");
             writeCost(g, r.total(), r.traffic());
