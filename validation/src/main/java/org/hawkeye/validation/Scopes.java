@@ -13,8 +13,10 @@ import org.hawkeye.engine.tree.TreeNode;
  * a module path ({@code path:/layer1/layer1.0}), every module of a name wherever it stands ({@code module:intermediate_act_fn},
  * e.g. each BERT layer's GELU, as exported or as a what-if rewrite replaced it), a phase of a training step
  * ({@code phase:backward}), protocol calls wherever they stand under the ops ({@code calls:truncate_msb_known}: the
- * topmost calls labelled or named so, e.g. the truncation a ReLU runs inside it), or the difference of two scopes
- * ({@code ops:Relu - calls:truncate}), or the one-time setup outside the totals ({@code setup}, phase online).
+ * topmost calls labelled or named so, e.g. the truncation a ReLU runs inside it), the whole model without the calls
+ * of some protocols ({@code without:llama_rsqrt}: what a run's counter shows when it does not see one library's
+ * exchanges), the difference of two scopes ({@code ops:Relu - calls:truncate}), or the one-time setup outside the
+ * totals ({@code setup}, phase online).
  */
 final class Scopes {
     private final Categories categories;
@@ -32,6 +34,7 @@ final class Scopes {
         return scope.equals("total") || scope.equals("setup") || scope.startsWith("path:") || scope.startsWith("ops:")
                 || scope.startsWith("calls:") && scope.length() > "calls:".length()
                 || scope.startsWith("phase:") || scope.startsWith("module:") && scope.length() > "module:".length()
+                || scope.startsWith("without:") && scope.length() > "without:".length()
                 || scope.startsWith("category:") && categories.isKnown(scope.substring("category:".length()));
     }
 
@@ -75,6 +78,10 @@ final class Scopes {
         if (scope.startsWith("module:")) {
             return modules(r.tree(), scope.substring("module:".length()));
         }
+        if (scope.startsWith("without:")) {
+            Set<String> names = Set.of(scope.substring("without:".length()).split(","));
+            return r.total().minus(protocols(r.tree(), names, BigInteger.ONE));
+        }
         TreeNode node = r.tree();
         for (String segment : scope.substring("path:".length()).split("/")) {
             if (segment.isEmpty()) {
@@ -110,14 +117,27 @@ final class Scopes {
         };
     }
 
-    /** The topmost protocol calls under {@code node} whose label or protocol is one of {@code names}. */
+    /**
+     * The cost of the outermost calls of the named protocols under {@code node}, each as often as the calls above
+     * it repeat ({@code times}).
+     */
+    private static Cost protocols(TreeNode node, Set<String> names, BigInteger times) {
+        return outermost(node, n -> names.contains(n.detail()), times);
+    }
+
+    /** The outermost protocol calls under {@code node} whose label or protocol is one of {@code names}. */
     private static Cost calls(TreeNode node, Set<String> names) {
+        return outermost(node, n -> names.contains(n.name()) || names.contains(n.detail()), BigInteger.ONE);
+    }
+
+    private static Cost outermost(TreeNode node, java.util.function.Predicate<TreeNode> match, BigInteger times) {
+        if (node.kind() == TreeNode.Kind.PROTOCOL && match.test(node)) {
+            return node.total().times(times);
+        }
+        BigInteger inner = node.kind() == TreeNode.Kind.PROTOCOL ? times.multiply(node.repeat()) : times;
         Cost sum = Cost.ZERO;
         for (TreeNode c : node.children()) {
-            if (c.kind() != TreeNode.Kind.PROTOCOL) {
-                continue;
-            }
-            sum = sum.plus(names.contains(c.name()) || names.contains(c.detail()) ? c.total() : calls(c, names));
+            sum = sum.plus(outermost(c, match, inner));
         }
         return sum;
     }
