@@ -74,7 +74,7 @@ class NoCopiedSpecsTest {
             c.args().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v.text()));
             sb.append(" x").append(c.repeat() == null ? "1" : c.repeat().text());
             sb.append(" if ").append(c.when() == null ? "-" : c.when().text());
-            sb.append(" as ").append(c.parties());
+            sb.append(" as ").append(c.parties()).append(c.inParallel() ? " parallel" : "");
         }
         p.draws().forEach(d -> sb.append("|draws ").append(d.pool()).append(' ').append(d.party()).append(' ')
                 .append(d.n().text()));

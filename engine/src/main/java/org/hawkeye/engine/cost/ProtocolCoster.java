@@ -71,11 +71,19 @@ public final class ProtocolCoster {
         return expected.size() == given.size() && given.containsAll(expected);
     }
 
-    /** {@code roles[i]} is the top-level index of this protocol's party i. */
     private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat,
                             int[] roles) {
+        return expand(label, protocol, args, repeat, roles, true);
+    }
+
+    /**
+     * {@code roles[i]} is the top-level index of this protocol's party i; {@code counted} is false under a call that
+     * runs in parallel on a channel whose flights are not counted.
+     */
+    private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat,
+                            int[] roles, boolean counted) {
         String key = label + '\u0000' + protocol + '\u0000' + args + '\u0000' + repeat + '\u0000'
-                + java.util.Arrays.toString(roles);
+                + java.util.Arrays.toString(roles) + '\u0000' + counted;
         CostNode cached = memo.get(key);
         if (cached != null) {
             return cached;
@@ -84,6 +92,10 @@ public final class ProtocolCoster {
         Map<String, Rational> env = new HashMap<>(params);
         env.putAll(args);
         Cost own = phaseCost(spec.online(), env, true).plus(phaseCost(spec.offline(), env, false)).permuted(roles);
+        if (!counted) {
+            own = new Cost(own.onlineBits(), BigInteger.ZERO, own.offlineBits(), BigInteger.ZERO, own.onlineSent(),
+                    own.offlineSent());
+        }
         Cost once = own;
         Map<PoolKey, BigInteger> draws = new LinkedHashMap<>();
         for (DrawSpec d : spec.draws()) {
@@ -105,7 +117,8 @@ public final class ProtocolCoster {
             for (String name : framework.spec().protocol(call.protocol()).args()) {
                 calleeArgs.put(name, call.args().get(name).evaluate(env));
             }
-            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times, calleeRoles(call, roles));
+            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times, calleeRoles(call, roles),
+                    counted && !call.inParallel());
             children.add(child);
             once = once.plus(child.total());
             child.draws().forEach((k, v) -> draws.merge(k, v, BigInteger::add));

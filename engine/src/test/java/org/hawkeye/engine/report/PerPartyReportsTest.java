@@ -124,6 +124,19 @@ class PerPartyReportsTest {
     }
 
     @Test
+    void aParallelCallAddsItsBitsButNotItsRounds() {
+        var duplex = SpecLibrary.load(List.of(TestFiles.resource("specs/duplex"))).framework("duplex");
+        var coster = new org.hawkeye.engine.cost.ProtocolCoster(duplex, java.util.Map.of());
+        var node = coster.expandCall("relu_threads", java.util.Map.of("n", BigInteger.TEN), "test");
+        // thread 0: the server sends 1280 bits and the client 10; thread 1 the other way round
+        assertThat(node.total().onlineSent().byParty()).containsExactly(BigInteger.valueOf(1290),
+                BigInteger.valueOf(1290));
+        assertThat(node.total().onlineRounds()).isEqualTo(BigInteger.TWO);
+        assertThat(node.children().get(1).total().onlineRounds()).isZero();
+        assertThat(node.children().get(1).total().onlineBits()).isEqualTo(BigInteger.valueOf(1290));
+    }
+
+    @Test
     void theNetworkTimeTakesTheBusierDirection() {
         Network n = Network.parse("1Gbps,1ms");
         // the client sends more: 257 bits per ReLU element over 1e9 bit/s, plus the rounds at 1 ms
