@@ -11,6 +11,8 @@ import org.hawkeye.engine.autograd.TrainingAttributes;
 import org.hawkeye.engine.autograd.TrainingGraph;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
+import org.hawkeye.engine.cost.PoolKey;
+import org.hawkeye.engine.cost.Pools;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
@@ -109,19 +111,26 @@ public final class Profiler {
         for (StepPhase p : StepPhase.values()) {
             phases.put(p.label(), Cost.ZERO);
         }
+        Pools pools = new Pools(framework, params.asRationals());
         for (LoweredOp lowered : lowering.ops()) {
             Op node = lowered.op();
             OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
             for (ProtocolCall call : d.calls()) {
+                CostNode expanded;
                 try {
-                    calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
+                    expanded = coster.expandCall(call.protocol(), call.args(), call.rule());
                 } catch (ProfilerException e) {
                     // the formula is the spec's, the arguments the model's: name both
                     throw new ProfilerException(modelName + ": node '" + node.id() + "' (" + node.type() + ")",
                             "rule '" + call.rule() + "' calls " + call.protocol() + call.args() + ", which fails: "
                                     + e.getMessage(), e);
                 }
+                // the call that finds a pool short pays for its refills: they hang under it, after its own steps
+                for (Map.Entry<PoolKey, java.math.BigInteger> r : pools.draw(expanded.draws()).entrySet()) {
+                    expanded = ProtocolCoster.withChild(expanded, coster.refill(r.getKey(), r.getValue()));
+                }
+                calls.add(expanded);
             }
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
                 if (!node.origin().isEmpty()) {

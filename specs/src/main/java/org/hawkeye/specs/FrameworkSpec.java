@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * One framework as data: what it models, its parameters and protocols, and optionally the argument-less protocol
  * whose cost is the one-time session setup ({@code setup}: key exchange, base OTs), which runs before the measured
- * window and is reported on its own line, outside the totals. Everything it inherits from the frameworks it
- * extends is merged in ({@link Inheritance}); the files as written are {@link FrameworkFile}s.
+ * window and is reported on its own line, outside the totals, and the pools protocols draw from ({@code pools}).
+ * Everything it inherits from the frameworks it extends is merged in ({@link Inheritance}); the files as written
+ * are {@link FrameworkFile}s.
  */
 public record FrameworkSpec(
         String name,
@@ -18,11 +19,13 @@ public record FrameworkSpec(
         FrameworkDefaults defaults,
         Map<String, ParameterSpec> parameters,
         Map<String, ProtocolSpec> protocols,
-        String setup) {
+        String setup,
+        Map<String, PoolSpec> pools) {
 
     public FrameworkSpec {
         parameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);
         protocols = new LinkedHashMap<>(protocols);
+        pools = pools == null ? Map.of() : new LinkedHashMap<>(pools);
     }
 
     public ProtocolSpec protocol(String protocolName) {

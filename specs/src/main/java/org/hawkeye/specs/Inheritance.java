@@ -17,6 +17,7 @@ import java.util.function.Function;
  * <li>protocols: its own first (a protocol of the base's name replaces it whole), then the inherited ones;</li>
  * <li>rule files: the base's, minus those listed in {@code remove_rules}, with a file of the same path under its
  * own {@code rules/} replacing the base's and other files added; all fire in the order of their paths;</li>
+ * <li>pools: its own first (a pool of the base's name replaces it whole), then the inherited ones;</li>
  * <li>title, description, models, defaults and setup: its own when given, else the base's.</li>
  * </ul>
  * A base ({@code base.yaml}) may leave a protocol's cost or a parameter's default to the frameworks extending it;
@@ -100,6 +101,7 @@ final class Inheritance {
         final Map<String, String> defaultFrom = new HashMap<>();
         final Map<String, ProtocolSpec> protocols = new LinkedHashMap<>();
         final Map<String, String> protocolFrom = new HashMap<>();
+        final Map<String, PoolSpec> pools = new LinkedHashMap<>();
         final TreeMap<String, RuleFile> rules = new TreeMap<>();
         final Map<Object, SourceLocation> locations = new IdentityHashMap<>();
 
@@ -120,6 +122,10 @@ final class Inheritance {
             setup = own.setup() != null || parent == null ? own.setup() : parent.setup;
             mergeParameters(own, parent);
             mergeProtocols(own, parent);
+            pools.putAll(own.pools());
+            if (parent != null) {
+                parent.pools.forEach(pools::putIfAbsent);
+            }
             mergeRules(own, parent);
         }
 
@@ -195,7 +201,7 @@ final class Inheritance {
                 checkComplete();
             }
             FrameworkSpec spec = new FrameworkSpec(name, title, description, models, defaults, parameters, protocols,
-                    setup);
+                    setup, pools);
             Provenance provenance = new Provenance(lineage, protocolFrom, declaredBy, defaultFrom);
             FrameworkFolder folder = new FrameworkFolder(name, displayDir, builtIn, spec,
                     new ArrayList<>(rules.values()), locations, provenance);

@@ -43,6 +43,7 @@ final class SpecChecker {
         spec.protocols().forEach(this::checkProtocol);
         checkSetup();
         CallGraph.check(folder);
+        checkPools();
     }
 
     private void checkParameter(String name, ParameterSpec p) {
@@ -95,6 +96,40 @@ final class SpecChecker {
         }
         for (CallSpec call : p.calls()) {
             checkCall(name, call, known);
+        }
+        for (DrawSpec d : p.draws()) {
+            checkDraw(name, d, at, known);
+        }
+    }
+
+    private void checkDraw(String protocol, DrawSpec d, String at, Set<String> known) {
+        PoolSpec pool = spec.pools().get(d.pool());
+        if (pool == null) {
+            throw new ProfilerException(at, "protocol '" + protocol + "' draws from unknown pool '" + d.pool()
+                    + "' (pools: " + String.join(", ", new TreeSet<>(spec.pools().keySet())) + ")");
+        }
+        List<String> parties = spec.models().partyNames();
+        if (parties.isEmpty() ? d.party() != null : !parties.contains(d.party())) {
+            throw new ProfilerException(at, "protocol '" + protocol + "' draws from pool '" + d.pool() + "' of party '"
+                    + d.party() + "': " + (parties.isEmpty() ? "only frameworks splitting traffic per party name one"
+                    : "name one of " + String.join(", ", parties)));
+        }
+        d.n().check(known);
+        if (d.instance() != null) {
+            d.instance().check(known);
+        }
+    }
+
+    private void checkPools() {
+        for (Map.Entry<String, PoolSpec> e : spec.pools().entrySet()) {
+            PoolSpec pool = e.getValue();
+            pool.capacity().check(spec.parameters().keySet());
+            pool.start().check(spec.parameters().keySet());
+            ProtocolSpec refill = spec.protocol(pool.refill());
+            if (refill == null || !refill.args().isEmpty()) {
+                throw new ProfilerException(folder.yamlPath(), "pool '" + e.getKey() + "': refill '" + pool.refill()
+                        + "' must name a protocol without arguments");
+            }
         }
     }
 
