@@ -21,6 +21,7 @@ import org.hawkeye.engine.lowering.LoweredOp;
 import org.hawkeye.engine.lowering.Lowering;
 import org.hawkeye.engine.lowering.LoweringResult;
 import org.hawkeye.engine.lowering.Op;
+import org.hawkeye.engine.lowering.PrebuiltRules;
 import org.hawkeye.engine.lowering.OpDecision;
 import org.hawkeye.engine.lowering.ProtocolCall;
 import org.hawkeye.engine.lowering.Rewrite;
@@ -34,6 +35,7 @@ import org.hawkeye.engine.tree.TreeBuilder;
 import org.hawkeye.specs.CommonRules;
 import org.hawkeye.specs.FrameworkFolder;
 import org.hawkeye.specs.ParameterValues;
+import org.hawkeye.specs.PhaseClock;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.RuleFile;
 import org.hawkeye.specs.SpecLibrary;
@@ -58,7 +60,13 @@ public final class Profiler {
     }
 
     public ProfileResult profile(Path modelFile, ProfileOptions options) {
+        if (specs.isBuiltIn(options.framework())) {
+            // the rule base is read on the second core while the model and the spec are read on this one
+            PrebuiltRules.preload(options.framework());
+        }
+        long started = PhaseClock.start();
         Graph graph = OnnxImporter.read(modelFile);
+        PhaseClock.end("import", started);
         return profile(graph, modelFile.getFileName().toString(), options);
     }
 
@@ -74,7 +82,9 @@ public final class Profiler {
         FrameworkFolder framework = specs.framework(options.framework());
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
+        long started = PhaseClock.start();
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+        PhaseClock.end("shapes", started);
         List<RuleFile> ruleFiles = ruleFiles(framework, rewrites);
         List<String> phaseNames = specs.common().pipeline().phaseNames();
         KieBase rules = RuleBase.build(ruleFiles, phaseNames);
@@ -101,7 +111,10 @@ public final class Profiler {
             }
             graph = TrainingGraph.build(graph, modelName, options.training());
         }
+        started = PhaseClock.start();
         LoweringResult lowering = Lowering.run(graph, rules, phaseNames, settings, guards, rewrites);
+        PhaseClock.end("lowering", started);
+        started = PhaseClock.start();
 
         ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
@@ -161,6 +174,7 @@ public final class Profiler {
                     + unsupported.size() + " unsupported op type(s) in all");
         }
         var root = tree.build();
+        PhaseClock.end("costing", started);
         Map<String, BigDecimal> paramValues = params.asDecimals();
         ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
                 options.training().loss().label(), options.training().optimizer().label(), phases);
@@ -171,7 +185,7 @@ public final class Profiler {
     }
 
     /** The rule files a profile under {@code framework} builds its rule base from: the common ones, then its own. */
-    private List<RuleFile> ruleFiles(FrameworkFolder framework, List<Rewrite> rewrites) {
+    List<RuleFile> ruleFiles(FrameworkFolder framework, List<Rewrite> rewrites) {
         CommonRules common = specs.common();
         List<RuleFile> files = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
                 rewrites));

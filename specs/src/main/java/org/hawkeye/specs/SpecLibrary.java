@@ -49,6 +49,7 @@ public final class SpecLibrary {
 
     /** The built-in frameworks plus those under {@code userDirs}. */
     public static SpecLibrary load(List<Path> userDirs) {
+        long started = PhaseClock.start();
         Map<String, Path> folders = new LinkedHashMap<>();
         Map<String, String> display = new LinkedHashMap<>();
         java.util.Set<String> builtIns = new java.util.HashSet<>();
@@ -76,6 +77,7 @@ public final class SpecLibrary {
                 builtIns.remove(name);
             }
         }
+        PhaseClock.end("spec listing", started);
         return new SpecLibrary(folders, display, builtIns, common, userDirs);
     }
 
@@ -103,7 +105,9 @@ public final class SpecLibrary {
             throw new ProfilerException("", "'" + name + "' is a base that frameworks extend (" + displayDirs.get(name)
                     + "/" + BASE_FILE + "), not a framework to profile; see 'hawkeye frameworks'");
         }
+        long started = PhaseClock.start();
         f = inheritance.merge(name).toFolder(displayDirs.get(name), isBuiltIn(name));
+        PhaseClock.end("spec " + name, started);
         loaded.put(name, f);
         return f;
     }
@@ -154,7 +158,9 @@ public final class SpecLibrary {
     /** The phase order, the framework-independent rules and the what-if rewrites they implement, read once. */
     public synchronized CommonRules common() {
         if (common == null) {
+            long started = PhaseClock.start();
             common = readCommon();
+            PhaseClock.end("spec common", started);
         }
         return common;
     }
@@ -165,6 +171,7 @@ public final class SpecLibrary {
      */
     public synchronized NetworkCatalog networks() {
         if (networks == null) {
+            long started = PhaseClock.start();
             SpecReader located = new SpecReader(java.util.Set.of(NetworkSpec.class));
             String builtInFile = "specs/common/" + NETWORKS_FILE;
             SpecReader.Read<NetworkCatalog> read = located.read(builtInFile,
@@ -181,6 +188,7 @@ public final class SpecLibrary {
                 }
             }
             networks = all;
+            PhaseClock.end("spec networks", started);
         }
         return networks;
     }

@@ -34,6 +34,8 @@ public final class HawkeyeCommand implements Runnable {
      * subcommands (modules built on the engine, e.g. validation's {@code validate}).
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Object... extraCommands) {
+        org.hawkeye.specs.PhaseClock.mainStarted();
+        long setup = org.hawkeye.specs.PhaseClock.start();
         CommandLine cl = new CommandLine(new HawkeyeCommand());
         for (Object command : extraCommands) {
             cl.addSubcommand(command);
@@ -55,6 +57,7 @@ public final class HawkeyeCommand implements Runnable {
             }
             return internalError(ex, err);
         });
+        org.hawkeye.specs.PhaseClock.end("cli-setup", setup);
         int code;
         try {
             code = cl.execute(args);
@@ -63,6 +66,7 @@ public final class HawkeyeCommand implements Runnable {
             code = internalError(e, err);
         }
         out.flush();
+        org.hawkeye.specs.PhaseClock.report(err);
         err.flush();
         return code;
     }

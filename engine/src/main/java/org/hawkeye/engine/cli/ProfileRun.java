@@ -63,7 +63,10 @@ final class ProfileRun {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        ProfileCommand.write(render(results), output, spec);
+        long started = org.hawkeye.specs.PhaseClock.start();
+        String rendered = render(results);
+        org.hawkeye.specs.PhaseClock.end("render", started);
+        ProfileCommand.write(rendered, output, spec);
         return 0;
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.hawkeye.specs.PhaseClock;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.RuleFile;
 import org.kie.api.KieBase;
@@ -38,22 +39,28 @@ public final class RuleBase {
      * rule must belong to one of {@code phases} (its agenda-group), or it would never fire.
      */
     public static KieBase build(List<RuleFile> files, List<String> phases) {
-        StringBuilder key = new StringBuilder(String.join(",", phases));
-        for (RuleFile f : files) {
-            key.append('\u0000').append(f.displayPath()).append('\u0000').append(f.text());
-        }
-        KieBase cached = CACHE.get(key.toString());
+        String key = textKey(files, phases);
+        KieBase cached = CACHE.get(key);
         if (cached != null) {
             return cached;
         }
-        String diskKey = RuleBaseCache.key(key.toString());
-        KieBase base = RuleBaseCache.load(diskKey);
+        String diskKey = RuleBaseCache.key(key);
+        long started = PhaseClock.start();
+        KieBase base = PrebuiltRules.take(RuleBaseCache.prebuiltKey(key));
+        PhaseClock.end("rules-built-in", started);
         if (base == null) {
+            started = PhaseClock.start();
+            base = RuleBaseCache.load(diskKey);
+            PhaseClock.end("rules-load", started);
+        }
+        if (base == null) {
+            started = PhaseClock.start();
             base = compile(files);
             checkPhases(base, files, phases);
             RuleBaseCache.store(diskKey, base);
+            PhaseClock.end("rules-compile", started);
         }
-        CACHE.put(key.toString(), base);
+        CACHE.put(key, base);
         // read from the texts, not from the compiled rules: a rule base loaded from the disk cache has no sources
         Map<String, String> display = new HashMap<>();
         for (RuleFile f : files) {
@@ -67,6 +74,28 @@ public final class RuleBase {
         }
         DISPLAY_PATHS.put(base, display);
         return base;
+    }
+
+    /**
+     * Compiles the rule base for {@code files} and writes it into {@code dir} under the key a run looks it up by
+     * ({@link PrebuiltRules}); returns that key. DRL errors fail as at run time.
+     */
+    public static String prebuild(List<RuleFile> files, List<String> phases, java.nio.file.Path dir)
+            throws java.io.IOException {
+        KieBase base = compile(files);
+        checkPhases(base, files, phases);
+        String key = RuleBaseCache.prebuiltKey(textKey(files, phases));
+        RuleBaseCache.write(dir, key, base);
+        return key;
+    }
+
+    /** The phases and every file's path and text: what a rule base is cached under. */
+    static String textKey(List<RuleFile> files, List<String> phases) {
+        StringBuilder key = new StringBuilder(String.join(",", phases));
+        for (RuleFile f : files) {
+            key.append('\u0000').append(f.displayPath()).append('\u0000').append(f.text());
+        }
+        return key.toString();
     }
 
     private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
@@ -85,7 +114,7 @@ public final class RuleBase {
         return "hawkeye/f" + index + "/" + f.displayPath().replaceAll(".*/", "");
     }
 
-    private static KieBase compile(List<RuleFile> files) {
+    static KieBase compile(List<RuleFile> files) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId release = ks.newReleaseId("org.hawkeye.rules", "lowering", "1.0." + BUILDS.incrementAndGet());

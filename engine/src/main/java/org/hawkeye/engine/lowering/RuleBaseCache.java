@@ -52,12 +52,19 @@ final class RuleBaseCache {
     }
 
     static String key(String ruleTexts) {
+        return key(ruleTexts, true);
+    }
+
+    private static String key(String ruleTexts, boolean versions) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(FORMAT.getBytes(StandardCharsets.UTF_8));
-            sha.update(String.valueOf(KieBase.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
-            sha.update(String.valueOf(RuleBaseCache.class.getPackage().getImplementationVersion())
-                    .getBytes(StandardCharsets.UTF_8));
+            if (versions) {
+                sha.update(String.valueOf(KieBase.class.getPackage().getImplementationVersion())
+                        .getBytes(StandardCharsets.UTF_8));
+                sha.update(String.valueOf(RuleBaseCache.class.getPackage().getImplementationVersion())
+                        .getBytes(StandardCharsets.UTF_8));
+            }
             sha.update(ruleTexts.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -72,24 +79,47 @@ final class RuleBaseCache {
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream raw = Files.newInputStream(file);
-             ObjectInputStream head = new ObjectInputStream(raw)) {
-            // the classes DRL declares (declare Truncation ...) come first: the packages refer to them by name
-            @SuppressWarnings("unchecked")
-            Map<String, byte[]> declared = (Map<String, byte[]>) head.readObject();
-            ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(
-                    RuleBaseCache.class.getClassLoader(), declared);
-            ObjectInputStream in = new DroolsObjectInputStream(raw, loader);
-            @SuppressWarnings("unchecked")
-            Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
-            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(
-                    RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
-            base.addPackages(packages);
-            return base;
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             debug("cannot read cached rules " + file + ": " + e);
             return null;
         }
+    }
+
+    /**
+     * The key of a rule base built into the jar ({@link PrebuiltRules}): the texts only, since the jar that ships
+     * the entry ships the Drools and hawkeye that wrote it.
+     */
+    static String prebuiltKey(String ruleTexts) {
+        return key("prebuilt\u0000" + ruleTexts, false);
+    }
+
+    /** The rule base built into the jar under {@code key}, or null when there is none or it is unreadable. */
+    static KieBase loadPrebuilt(String key) {
+        String resource = PrebuiltRules.RESOURCE_DIR + "/" + key + ".bin";
+        try (InputStream raw = RuleBaseCache.class.getClassLoader().getResourceAsStream(resource)) {
+            return raw == null ? null : read(new java.io.BufferedInputStream(raw, 1 << 16));
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            debug("cannot read built-in rules " + resource + ": " + e);
+            return null;
+        }
+    }
+
+    private static KieBase read(InputStream raw) throws IOException, ClassNotFoundException {
+        ObjectInputStream head = new ObjectInputStream(raw);
+        // the classes DRL declares (declare Truncation ...) come first: the packages refer to them by name
+        @SuppressWarnings("unchecked")
+        Map<String, byte[]> declared = (Map<String, byte[]>) head.readObject();
+        ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(
+                RuleBaseCache.class.getClassLoader(), declared);
+        ObjectInputStream in = new DroolsObjectInputStream(raw, loader);
+        @SuppressWarnings("unchecked")
+        Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
+        base.addPackages(packages);
+        return base;
     }
 
     /** Stores the compiled packages; a failure only costs the next run a compilation. */
@@ -99,22 +129,27 @@ final class RuleBaseCache {
             return;
         }
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 ObjectOutputStream head = new ObjectOutputStream(raw)) {
-                head.writeObject(declaredClasses(base));
-                head.flush();
-                ObjectOutputStream out = new DroolsObjectOutputStream(raw);
-                out.writeObject(new ArrayList<>(base.getKiePackages()));
-                out.flush();
-            }
-            Files.move(tmp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            write(dir, key, base);
         } catch (IOException | RuntimeException e) {
             // the cache is an optimisation: a read-only home or a full disk must not fail the profile
             debug("cannot store compiled rules in " + dir + ": " + e);
         }
+    }
+
+    /** Writes {@code base} as {@code dir/key.bin}, atomically. */
+    static void write(Path dir, String key, KieBase base) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, key, ".tmp");
+        try (OutputStream raw = Files.newOutputStream(tmp);
+             ObjectOutputStream head = new ObjectOutputStream(raw)) {
+            head.writeObject(declaredClasses(base));
+            head.flush();
+            ObjectOutputStream out = new DroolsObjectOutputStream(raw);
+            out.writeObject(new ArrayList<>(base.getKiePackages()));
+            out.flush();
+        }
+        Files.move(tmp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The bytecode of the classes the rules declared, which only the compiled base's class loader holds. */
