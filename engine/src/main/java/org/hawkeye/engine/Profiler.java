@@ -60,10 +60,20 @@ public final class Profiler {
     }
 
     public ProfileResult profile(Path modelFile, ProfileOptions options) {
+        // a cold run reads the model on this core while the spec and the built-in rule base are read on others
         if (specs.isBuiltIn(options.framework())) {
-            // the rule base is read on the second core while the model and the spec are read on this one
             PrebuiltRules.preload(options.framework());
         }
+        Thread spec = new Thread(() -> {
+            try {
+                specs.framework(options.framework());
+                specs.common();
+            } catch (RuntimeException e) {
+                // read again below, on this thread, which reports the error
+            }
+        }, "hawkeye-spec");
+        spec.setDaemon(true);
+        spec.start();
         long started = PhaseClock.start();
         Graph graph = OnnxImporter.read(modelFile);
         PhaseClock.end("import", started);

@@ -1,6 +1,8 @@
 package org.hawkeye.engine.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.hawkeye.specs.ProfilerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,12 +12,12 @@ import picocli.CommandLine.Command;
  * (file:line:col, or the node) and exit code 2; stack traces appear only for internal errors under HAWKEYE_DEBUG.
  */
 @Command(name = "hawkeye", mixinStandardHelpOptions = true, version = "hawkeye 0.1.0",
-        description = "Static profiler of MPC communication (bits and rounds, online and offline) for ONNX models.",
-        subcommands = {ProfileCommand.class, CompareCommand.class, FrameworksCommand.class, DemoCommand.class,
-                ExplainCommand.class, WhatIfCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Static profiler of MPC communication (bits and rounds, online and offline) for ONNX models.")
 public final class HawkeyeCommand implements Runnable {
     static final int USER_ERROR = 2;
+    /** The subcommands, in the order help lists them (then help, then the modules' extra commands). */
+    private static final List<Class<?>> COMMANDS = List.of(ProfileCommand.class, CompareCommand.class,
+            FrameworksCommand.class, DemoCommand.class, ExplainCommand.class, WhatIfCommand.class, BenchCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,8 +39,17 @@ public final class HawkeyeCommand implements Runnable {
         org.hawkeye.specs.PhaseClock.mainStarted();
         long setup = org.hawkeye.specs.PhaseClock.start();
         CommandLine cl = new CommandLine(new HawkeyeCommand());
-        for (Object command : extraCommands) {
-            cl.addSubcommand(command);
+        // picocli builds a command's model by reflection, option by option: a run that names its command builds only
+        // that one; help, a bad name or no command builds them all, for the list and the error
+        String named = args.length > 0 ? args[0] : "";
+        List<Object> commands = new ArrayList<>(COMMANDS);
+        commands.add(CommandLine.HelpCommand.class);
+        commands.addAll(List.of(extraCommands));
+        boolean one = !named.equals("help") && commands.stream().anyMatch(c -> named.equals(nameOf(c)));
+        for (Object command : commands) {
+            if (!one || named.equals(nameOf(command))) {
+                cl.addSubcommand(command);
+            }
         }
         cl.setOut(out);
         cl.setErr(err);
@@ -69,6 +80,12 @@ public final class HawkeyeCommand implements Runnable {
         org.hawkeye.specs.PhaseClock.report(err);
         err.flush();
         return code;
+    }
+
+    private static String nameOf(Object command) {
+        Class<?> type = command instanceof Class<?> c ? c : command.getClass();
+        Command annotation = type.getAnnotation(Command.class);
+        return annotation == null ? "" : annotation.name();
     }
 
     private static int internalError(Throwable ex, PrintWriter err) {
