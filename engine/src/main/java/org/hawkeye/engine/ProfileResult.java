@@ -4,15 +4,30 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.prepare.PublicInputs;
 import org.hawkeye.engine.tree.TreeNode;
 
 /**
  * The outcome of one profile: totals, the prefix tree, and the ops that could not be costed; for a training step
  * also the loss, the optimizer and the cost of each phase (forward, backward, update), which add up to the total.
+ * {@code publicInputs} lists the data inputs taken as known to every party and why; {@code embedding} the policy
+ * that looked up embedding tables by the data holder's token ids and how many lookups it applied to.
  */
 public record ProfileResult(String model, String framework, String mode, String weights,
                             Map<String, BigDecimal> params, Cost total, TreeNode tree,
-                            List<UnsupportedOp> unsupported, Training training) {
+                            List<UnsupportedOp> unsupported, Training training,
+                            List<PublicInputs.Entry> publicInputs, Embedding embedding) {
+
+    /** The embedding policy in force and the number of table lookups by the data holder's token ids it decided. */
+    public record Embedding(String policy, int lookups) {
+    }
+
+    /** A profile without public inputs and with no embedding lookup. */
+    public ProfileResult(String model, String framework, String mode, String weights, Map<String, BigDecimal> params,
+                         Cost total, TreeNode tree, List<UnsupportedOp> unsupported, Training training) {
+        this(model, framework, mode, weights, params, total, tree, unsupported, training, List.of(),
+                new Embedding("onehot", 0));
+    }
 
     /** What a training step consisted of and what each of its phases cost, in phase order. */
     public record Training(String loss, String optimizer, Map<String, Cost> phases) {
@@ -24,6 +39,7 @@ public record ProfileResult(String model, String framework, String mode, String 
     public ProfileResult {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         unsupported = List.copyOf(unsupported);
+        publicInputs = List.copyOf(publicInputs);
     }
 
     /** An inference profile. */

@@ -42,6 +42,7 @@ public final class JsonReport {
                 g.writeNumber(p.getValue());
             }
             g.writeEndObject();
+            writeInputs(g, r);
             g.writeFieldName("total");
             writeCost(g, r.total());
             if (r.training() != null) {
@@ -59,6 +60,25 @@ public final class JsonReport {
             throw new UncheckedIOException(e);
         }
         return out.toString() + System.lineSeparator();
+    }
+
+    /**
+     * The data inputs taken as public, each with why ({@code --public} or the mask-and-position default), and the
+     * embedding policy with the number of lookups by the data holder's token ids it decided.
+     */
+    static void writeInputs(JsonGenerator g, ProfileResult r) throws IOException {
+        g.writeArrayFieldStart("public_inputs");
+        for (var e : r.publicInputs()) {
+            g.writeStartObject();
+            g.writeStringField("input", e.input());
+            g.writeStringField("reason", e.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("embedding");
+        g.writeStringField("policy", r.embedding().policy());
+        g.writeNumberField("lookups", r.embedding().lookups());
+        g.writeEndObject();
     }
 
     /** A training step: its loss and optimizer, and the cost of each phase (they add up to the total). */
