@@ -14,6 +14,7 @@ import org.hawkeye.engine.autograd.TrainingGraph;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
 import org.hawkeye.engine.cost.ProtocolCoster;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Shape;
 import org.hawkeye.engine.lowering.LoweredOp;
@@ -93,7 +94,10 @@ public final class Profiler {
         KieBase rules = RuleBase.build(ruleFiles, phaseNames);
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
-        Map<String, String> settings = Map.of("weights", weights.label(), "mode", options.mode());
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("weights", weights.label(), "mode", options.mode()));
+        if (framework.spec().defaults().savedValues() != null) {
+            settings.put("saved_values", framework.spec().defaults().savedValues().label());
+        }
         RewriteLog rewritesBeforeTraining = null;
         if (options.training() != null) {
             String inferenceOnly = framework.spec().models().inferenceOnly();
@@ -161,8 +165,9 @@ public final class Profiler {
         ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
                 options.training().loss().label(), options.training().optimizer().label(), phases);
         return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
-                weights.label(), paramValues, root.total(), root, unsupported, step, publicInputs,
-                new ProfileResult.Embedding(policy, prepared.lookups())),
+                weights.label(), paramValues, root.total(), root, unsupported, step,
+                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins(),
+                publicInputs, new ProfileResult.Embedding(policy, prepared.lookups())),
                 rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
     }
 

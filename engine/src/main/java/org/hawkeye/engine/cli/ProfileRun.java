@@ -81,7 +81,7 @@ final class ProfileRun {
 
     /** The networks text and HTML show times for: LAN and WAN, and {@code --network} when it is another. */
     private List<Network> networks() {
-        List<Network> out = new ArrayList<>(Network.defaults());
+        List<Network> out = new ArrayList<>(Network.defaults(profiler.specs().networks()));
         if (network != null && out.stream().noneMatch(n -> n.name().equals(network.name()))) {
             out.add(network);
         }
@@ -112,7 +112,7 @@ final class ProfileRun {
                 sb.append("\n").append("=".repeat(72)).append("\n\n");
             }
             sb.append(TextReport.render(r, depth));
-            sb.append('\n').append(TimeTable.forTotal(r.total(), networks()));
+            sb.append('\n').append(TimeTable.forTotal(r.total(), r.traffic(), networks()));
         }
         if (results.size() > 1) {
             sb.append("\n").append("=".repeat(72)).append("\n\n").append(summary(results));

@@ -3,13 +3,26 @@ package org.hawkeye.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Sent;
+import org.hawkeye.engine.cost.Traffic;
+import org.hawkeye.specs.NetworkCatalog;
 import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.SpecLibrary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Network presets, the BANDWIDTH,RTT syntax, and the time formula bits / bandwidth + rounds x RTT. */
+/**
+ * Network presets (specs/common/networks.yaml and a --specs folder's), the BANDWIDTH,RTT syntax, and the time
+ * formula bits / bandwidth + rounds x RTT.
+ */
 class NetworkTest {
 
     @Test
@@ -27,6 +40,44 @@ class NetworkTest {
     }
 
     @Test
+    void aSpecsFolderAddsNetworksAndMayChangeTheDefaults(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("networks.yaml"), """
+                networks:
+                  campus:
+                    bandwidth: 10Gbps
+                    rtt: 0.1ms
+                    source: "two servers on one campus"
+                  lan:
+                    same_as: cheetah-wan
+                defaults: [campus, wan]
+                """);
+        NetworkCatalog catalog = SpecLibrary.load(List.of(dir)).networks();
+        Map<String, Network> presets = Network.presets(catalog);
+        assertThat(Network.parse("campus", presets).describe()).isEqualTo("10 Gbit/s, 100 µs RTT");
+        assertThat(Network.parse("lan", presets).bitsPerSecond()).isEqualByComparingTo("400000000");
+        assertThat(Network.defaults(catalog)).extracting(Network::name).containsExactly("campus", "wan");
+        assertThat(presets.keySet()).containsExactly("lan", "wan", "cheetah-lan", "cheetah-wan", "hawkeye-wan",
+                "campus");
+    }
+
+    @Test
+    void aBadNetworkFileIsAnErrorAtItsPlace(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("networks.yaml"), """
+                networks:
+                  campus:
+                    bandwidth: 10GBps
+                    rtt: 0.1ms
+                    source: "two servers on one campus"
+                """);
+        assertThatThrownBy(() -> SpecLibrary.load(List.of(dir)).networks()).hasMessage(dir.resolve("networks.yaml")
+                + ":3:5: network 'campus': unknown bandwidth unit 'GBps' (bits per second: bps, Kbps, Mbps, Gbps)");
+        Files.writeString(dir.resolve("networks.yaml"), "networks:\n  fast:\n    same_as: nowhere\n");
+        assertThatThrownBy(() -> SpecLibrary.load(List.of(dir)).networks()).hasMessageStartingWith(
+                dir.resolve("networks.yaml") + ":3:5: network 'fast': same_as 'nowhere' is not a network with its own "
+                        + "bandwidth (known: lan, wan, ");
+    }
+
+    @Test
     void bandwidthAndRttWithUnits() {
         Network n = Network.parse("1Gbps,0.5ms");
         assertThat(n.bitsPerSecond()).isEqualByComparingTo("1000000000");
@@ -39,15 +90,32 @@ class NetworkTest {
     }
 
     @Test
-    void timeIsBitsOverBandwidthPlusRoundsTimesRtt() {
+    void timeIsBitsOverBandwidthPlusRoundsTimesRttWhenNothingSaysWhoSends() {
         Network n = Network.parse("1Gbps,0.5ms");
         // 8e9 bits in 10 rounds online: 8 s + 10 x 0.5 ms; 1e9 bits in 2 rounds offline: 1 s + 1 ms
         Cost c = new Cost(BigInteger.valueOf(8_000_000_000L), BigInteger.TEN, BigInteger.valueOf(1_000_000_000L),
                 BigInteger.TWO);
-        Network.Estimate e = n.estimate(c);
+        Network.Estimate e = n.estimate(c, new Traffic(Traffic.TOTAL, List.of(), 2, ""));
         assertThat(e.onlineSeconds()).isEqualByComparingTo("8.005");
         assertThat(e.offlineSeconds()).isEqualByComparingTo("1.001");
         assertThat(e.totalSeconds()).isEqualByComparingTo("9.006");
+    }
+
+    @Test
+    void aFullDuplexLinkTakesTheBusierDirection() {
+        Network n = Network.parse("1Gbps,0.5ms");
+        Traffic twoParties = new Traffic("per_party", List.of("server", "client"), 2, "");
+        // online: the server sends 6e9 bits, the client 2e9: 6 s + 10 x 0.5 ms; offline: the client 1e9: 1 s + 1 ms
+        Cost c = new Cost(BigInteger.valueOf(8_000_000_000L), BigInteger.TEN, BigInteger.valueOf(1_000_000_000L),
+                BigInteger.TWO, new Sent(List.of(BigInteger.valueOf(6_000_000_000L), BigInteger.valueOf(2_000_000_000L))),
+                new Sent(List.of(BigInteger.ZERO, BigInteger.valueOf(1_000_000_000L))));
+        Network.Estimate e = n.estimate(c, twoParties);
+        assertThat(e.onlineSeconds()).isEqualByComparingTo("6.005");
+        assertThat(e.offlineSeconds()).isEqualByComparingTo("1.001");
+        // symmetric among 3 parties: each sends a third of 9e9 bits: 3 s + 10 x 0.5 ms
+        Cost sym = new Cost(BigInteger.valueOf(9_000_000_000L), BigInteger.TEN, BigInteger.ZERO, BigInteger.ZERO);
+        assertThat(n.estimate(sym, new Traffic("symmetric", List.of(), 3, "")).onlineSeconds())
+                .isEqualByComparingTo("3.005");
     }
 
     @Test
