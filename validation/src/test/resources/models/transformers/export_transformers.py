@@ -66,9 +66,11 @@ def image_input(size):
 def llama(size):
     c = dict(vocab_size=128, hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
              num_key_value_heads=2, max_position_embeddings=64) if size == "tiny" else dict(
-        # TinyLlama-1.1B's configuration
-        vocab_size=32000, hidden_size=2048, intermediate_size=5632, num_hidden_layers=22, num_attention_heads=32,
-        num_key_value_heads=4, max_position_embeddings=2048, rms_norm_eps=1e-5, rope_theta=10000.0)
+        # SmolLM2-135M's configuration (LlamaForCausalLM: GQA 9 heads over 3, RoPE, RMSNorm, SiLU gate, tied
+        # embeddings); TinyLlama-1.1B's fits the dynamo exporter but not the TorchScript exporter's memory (13 GB)
+        vocab_size=49152, hidden_size=576, intermediate_size=1536, num_hidden_layers=30, num_attention_heads=9,
+        num_key_value_heads=3, max_position_embeddings=8192, rms_norm_eps=1e-5, rope_theta=100000.0,
+        tie_word_embeddings=True)
     cfg = transformers.LlamaConfig(use_cache=False, **c)
     seq = 8 if size == "tiny" else 128
     return (transformers.LlamaForCausalLM(cfg), text_inputs(seq, cfg.vocab_size,
@@ -134,7 +136,7 @@ def convnext(size):
 
 
 # what --size full builds, as the file names say it
-FULL_NAMES = {"llama": "tinyllama_1.1b", "qwen2": "qwen2_0.5b", "gpt2": "gpt2", "bert": "bert_base", "vit": "vit_b16",
+FULL_NAMES = {"llama": "smollm2_135m", "qwen2": "qwen2_0.5b", "gpt2": "gpt2", "bert": "bert_base", "vit": "vit_b16",
               "swin": "swin_t", "convnext": "convnext_t"}
 MODELS = {"llama": llama, "qwen2": qwen2, "gpt2": gpt2, "bert": bert, "vit": vit, "swin": swin,
           "convnext": convnext}
@@ -184,10 +186,13 @@ def export(model, inputs, outputs, path, dynamo, opset=None):
 
 
 def strip(src, dst, note):
-    """Drops the payload of every initializer of more than 64 elements that is not int64, and dynamo's stack
-    traces; writes one self-contained file."""
+    """Drops the payload of every initializer and Constant of more than 64 elements that is not int64, and the
+    dynamo exporter's node metadata but the module path; writes one self-contained file."""
     m = onnx.load(src, load_external_data=False)
-    for t in m.graph.initializer:
+    tensors = list(m.graph.initializer)
+    # Constant nodes' large float payloads go too (Swin's shifted-window masks); their header stays
+    tensors += [a.t for n in m.graph.node if n.op_type == "Constant" for a in n.attribute if a.name == "value"]
+    for t in tensors:
         n = 1
         for d in t.dims:
             n *= d
@@ -204,8 +209,8 @@ def strip(src, dst, note):
         keep = [p for p in node.metadata_props if p.key not in DROPPED_NODE_METADATA]
         del node.metadata_props[:]
         node.metadata_props.extend(keep)
-    for key, value in (("hawkeye.weights_stripped", f"initializers of more than {STRIP_ABOVE} elements that are "
-                                                    "not int64 have no payload"), ("hawkeye.source", note)):
+    for key, value in (("hawkeye.weights_stripped", f"initializers and Constants of more than {STRIP_ABOVE} elements "
+                                                    "that are not int64 have no payload"), ("hawkeye.source", note)):
         kept = [p for p in m.metadata_props if p.key != key]
         del m.metadata_props[:]
         m.metadata_props.extend(kept)

@@ -10,10 +10,10 @@ import org.hawkeye.engine.graph.Shape;
  * backward reads, as nodes marked saved (free: the Gelu op computes them anyway); the backward is then what the
  * product, erf and tanh rules give for the written-out form:
  * <ul>
- * <li>{@code none}: y = x a / 2 with a = erf(u) + 1, u = x / sqrt 2: dX = dY a / 2 + dY x / 2 * 2/sqrt(pi)
- * exp(-u^2) / sqrt 2 (two products with dY, u^2, exp, one product);</li>
- * <li>{@code tanh}: y = h a with h = x / 2, a = tanh(t) + 1, t = sqrt(2/pi) (x + 0.044715 x^3): dX = dY a / 2
- * + dY h (1 - tanh^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2) (products with dY, tanh^2, x^2, two products).</li>
+ * <li>{@code none}: y = x a / 2 with a = erf(u) + 1, u = x / sqrt 2: dX = (dY / 2) a + ((dY / 2) x 2/sqrt(pi)
+ * exp(-u^2)) / sqrt 2, each factor a product of its own as in the written-out form's backward;</li>
+ * <li>{@code tanh}: y = h a with h = x / 2, a = tanh(t) + 1, t = c (x + k x^3): dX = (dY a) / 2 + ds + (3 x^2)
+ * (ds k) with ds = dY h (1 - tanh^2) c, again factor by factor.</li>
  * </ul>
  */
 final class GeluGradients implements OpGradient {
@@ -78,9 +78,10 @@ final class GeluGradients implements OpGradient {
                 String sech2 = e.op("one_minus_tanh_squared", "Sub", List.of(g.scalar(1), t2), s);
                 String dt = e.op("tanh_input_grad", "Mul", List.of(da, sech2), s);
                 String ds = e.op("inner_sum_grad", "Mul", List.of(dt, g.scalar(TANH_SCALE)), s);
+                String dk = e.op("cubic_term_grad", "Mul", List.of(ds, g.scalar(TANH_CUBIC)), s);
                 String x2 = e.op("input_squared", "Pow", List.of(x, g.scalar(2)), s);
-                String slope = e.op("cube_slope", "Mul", List.of(x2, g.scalar(3 * TANH_CUBIC)), s);
-                String dcube = e.op("cube_grad", "Mul", List.of(ds, slope), s);
+                String slope = e.op("cube_derivative", "Mul", List.of(x2, g.scalar(3)), s);
+                String dcube = e.op("cube_grad", "Mul", List.of(slope, dk), s);
                 second = e.op("inner_grad", "Add", List.of(ds, dcube), s);
             } else {
                 // y = x a / 2: dX = dY a / 2 + (dY x / 2) erf'(u) / sqrt 2
@@ -90,9 +91,10 @@ final class GeluGradients implements OpGradient {
                 String u = b.saved("u");
                 String u2 = e.op("scaled_input_squared", "Mul", List.of(u, u), s);
                 String gauss = e.op("gaussian", "Exp", List.of(e.op("negated_square", "Neg", List.of(u2), s)), s);
-                String derivative = e.op("erf_derivative", "Mul",
-                        List.of(gauss, g.scalar(2.0 / Math.sqrt(Math.PI) / SQRT2)), s);
-                second = e.op("erf_grad", "Mul", List.of(da, derivative), s);
+                String derivative = e.op("erf_derivative", "Mul", List.of(gauss, g.scalar(2.0 / Math.sqrt(Math.PI))),
+                        s);
+                String du = e.op("erf_grad", "Mul", List.of(da, derivative), s);
+                second = e.op("scaled_input_grad", "Div", List.of(du, g.scalar(SQRT2)), s);
             }
             b.give(0, e.op("input_grad", "Add", List.of(first, second), s));
         });
