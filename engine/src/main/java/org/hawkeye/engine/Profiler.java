@@ -13,6 +13,8 @@ import org.hawkeye.engine.autograd.TrainingAttributes;
 import org.hawkeye.engine.autograd.TrainingGraph;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
+import org.hawkeye.engine.cost.PoolKey;
+import org.hawkeye.engine.cost.Pools;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
@@ -27,6 +29,7 @@ import org.hawkeye.engine.lowering.Rewrite;
 import org.hawkeye.engine.lowering.RewriteLog;
 import org.hawkeye.engine.lowering.RewriteRuleFiles;
 import org.hawkeye.engine.lowering.RuleBase;
+import org.hawkeye.engine.lowering.RuleCatalog;
 import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.engine.prepare.Prepared;
 import org.hawkeye.engine.prepare.PublicInputs;
@@ -86,11 +89,8 @@ public final class Profiler {
             graph = prepared.graph();
             ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
         }
-        CommonRules common = specs.common();
-        List<RuleFile> ruleFiles = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
-                rewrites));
-        ruleFiles.addAll(framework.rules());
-        List<String> phaseNames = common.pipeline().phaseNames();
+        List<RuleFile> ruleFiles = ruleFiles(framework, rewrites);
+        List<String> phaseNames = specs.common().pipeline().phaseNames();
         KieBase rules = RuleBase.build(ruleFiles, phaseNames);
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
@@ -125,12 +125,26 @@ public final class Profiler {
         for (StepPhase p : StepPhase.values()) {
             phases.put(p.label(), Cost.ZERO);
         }
+        Pools pools = new Pools(framework, params.asRationals());
         for (LoweredOp lowered : lowering.ops()) {
             Op node = lowered.op();
             OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
             for (ProtocolCall call : d.calls()) {
-                calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
+                CostNode expanded;
+                try {
+                    expanded = coster.expandCall(call.protocol(), call.args(), call.rule());
+                } catch (ProfilerException e) {
+                    // the formula is the spec's, the arguments the model's: name both
+                    throw new ProfilerException(modelName + ": node '" + node.id() + "' (" + node.type() + ")",
+                            "rule '" + call.rule() + "' calls " + call.protocol() + call.args() + ", which fails: "
+                                    + e.getMessage(), e);
+                }
+                // the call that finds a pool short pays for its refills: they hang under it, after its own steps
+                for (Map.Entry<PoolKey, java.math.BigInteger> r : pools.draw(expanded.draws()).entrySet()) {
+                    expanded = ProtocolCoster.withChild(expanded, coster.refill(r.getKey(), r.getValue()));
+                }
+                calls.add(expanded);
             }
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
                 if (!node.origin().isEmpty()) {
@@ -182,6 +196,22 @@ public final class Profiler {
         return policy;
     }
 
+    /** The rule files a profile under {@code framework} builds its rule base from: the common ones, then its own. */
+    private List<RuleFile> ruleFiles(FrameworkFolder framework, List<Rewrite> rewrites) {
+        CommonRules common = specs.common();
+        List<RuleFile> files = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
+                rewrites));
+        files.addAll(framework.rules());
+        return files;
+    }
+
+    /** The rules a profile under {@code framework} (without what-if rewrites) can fire, in firing order. */
+    public List<RuleCatalog.Entry> ruleCatalog(String framework) {
+        List<RuleFile> files = ruleFiles(specs.framework(framework), List.of());
+        List<String> phases = specs.common().pipeline().phaseNames();
+        return RuleCatalog.of(RuleBase.build(files, phases), files, phases);
+    }
+
     private static String noteOf(OpDecision d) {
         return d.note();
     }
@@ -197,7 +227,12 @@ public final class Profiler {
         for (String input : graph.inputs()) {
             Shape declared = graph.value(input).shape();
             if (declared != null && declared.rank() > 0) {
-                out.put(input, declared.withBatch(batch));
+                try {
+                    out.put(input, declared.withBatch(batch));
+                } catch (IllegalArgumentException e) {
+                    throw new ProfilerException("", "--batch " + batch + ": input '" + input + "' would have too many"
+                            + " elements (" + e.getMessage() + ")");
+                }
             }
         }
         return out;

@@ -95,7 +95,7 @@ class SpecLoadingTest {
     void aWrongTypeIsNamed() {
         assertThatThrownBy(() -> load(TOY.replace("parties: 2", "parties: two")))
                 .hasMessageStartingWith(file() + ":7:")
-                .hasMessageContaining("wrong type in models.parties: 'two' is not a whole number");
+                .hasMessageContaining("models.parties must be a whole number, not 'two'");
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class Lowering {
             rewrites.forEach(session::insert);
             for (String phase : phases) {
                 session.getAgenda().getAgendaGroup(phase).setFocus();
-                fire(session);
+                fire(session, firing, graph.name());
             }
             List<String> dangling = facts.danglingReads();
             if (!dangling.isEmpty()) {
@@ -159,17 +159,21 @@ public final class Lowering {
         return slash <= 0 ? "" : nodeName.substring(0, slash);
     }
 
-    /** Fires the focused phase; an error a rule's consequence raised reaches the user as itself, not wrapped. */
-    private static void fire(KieSession session) {
+    /**
+     * Fires the focused phase; an error a rule's consequence raised reaches the user as itself, not wrapped, and
+     * any other failure of a rule is the spec's (or the model's, which the rule did not expect): one line naming
+     * the rule, its file and the node, never a Java exception.
+     */
+    private static void fire(KieSession session, FiringRule firing, String model) {
         try {
             session.fireAllRules();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ProfilerException pe) {
                     throw pe;
                 }
             }
-            throw e;
+            throw RuleFailure.of(e, firing, session.getKieBase(), model);
         }
     }
 

@@ -80,12 +80,16 @@ final class IndexingShapes {
     private static void gatherNd(OpContext op) {
         Shape data = op.shape(0);
         Shape indices = op.shape(1);
-        int batchDims = (int) op.attrs().getInt("batch_dims", 0);
+        long batchDims = op.attrs().getInt("batch_dims", 0);
         if (indices.rank() < 1) {
             throw new ShapeError("GatherND indices must have rank 1 or more, got " + indices);
         }
+        if (batchDims < 0 || batchDims >= Math.min(data.rank(), indices.rank())) {
+            throw new ShapeError("GatherND batch_dims " + batchDims + " must be at least 0 and less than the ranks of"
+                    + " data " + data + " and indices " + indices);
+        }
         long m = indices.dim(-1);
-        if (batchDims + m > data.rank()) {
+        if (m > data.rank() || batchDims + m > data.rank()) {
             throw new ShapeError("GatherND index tuples of length " + m + " after " + batchDims
                     + " batch dimension(s) address more axes than data " + data + " has");
         }
@@ -111,7 +115,7 @@ final class IndexingShapes {
             if (!fits) {
                 throw new ShapeError("cannot concatenate " + first + " and " + s + " along axis " + axis);
             }
-            total += s.dims().get(axis);
+            total = Math.addExact(total, s.dims().get(axis));
         }
         List<Long> dims = new ArrayList<>(first.dims());
         dims.set(axis, total);
