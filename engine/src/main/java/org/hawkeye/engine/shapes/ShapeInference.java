@@ -58,8 +58,8 @@ public final class ShapeInference {
                 rule.infer(new OpContext(graph, node, opset));
             } catch (ShapeError | ArithmeticException | IllegalArgumentException e) {
                 // Shape and Tensor constructors reject negative dimensions; exact arithmetic rejects overflow.
-                throw ModelException.atNode(fileName, node, e.getMessage()
-                        + (inputShapes.isEmpty() ? "" : OVERRIDE_HINT));
+                throw ModelException.atNode(fileName, node, e.getMessage() + (inputShapes.isEmpty() ? ""
+                        : BakedLiterals.explain(graph, node).map(why -> "; " + why).orElse(OVERRIDE_HINT)));
             }
             for (String out : node.outputs()) {
                 if (!out.isEmpty() && graph.value(out).shape() == null) {
