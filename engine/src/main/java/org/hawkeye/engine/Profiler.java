@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hawkeye.engine.autograd.StepPhase;
 import org.hawkeye.engine.autograd.TrainingAttributes;
 import org.hawkeye.engine.autograd.TrainingGraph;
@@ -25,6 +26,7 @@ import org.hawkeye.engine.lowering.RewriteLog;
 import org.hawkeye.engine.lowering.RewriteRuleFiles;
 import org.hawkeye.engine.lowering.RuleBase;
 import org.hawkeye.engine.onnx.OnnxImporter;
+import org.hawkeye.engine.shapes.InputShapes;
 import org.hawkeye.engine.shapes.ShapeInference;
 import org.hawkeye.engine.tree.TreeBuilder;
 import org.hawkeye.specs.CommonRules;
@@ -44,6 +46,11 @@ import org.kie.api.KieBase;
  */
 public final class Profiler {
     private final SpecLibrary specs;
+    /**
+     * Protocol costers by framework and parameter values: a generation or a sweep profiles one model many times,
+     * and most of its protocol calls (every projection of every decode step) repeat with the same sizes.
+     */
+    private final Map<String, ProtocolCoster> costers = new ConcurrentHashMap<>();
 
     public Profiler(SpecLibrary specs) {
         this.specs = specs;
@@ -70,7 +77,7 @@ public final class Profiler {
         FrameworkFolder framework = specs.framework(options.framework());
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
-        ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+        ShapeInference.infer(graph, modelName, inputShapes(graph, modelName, options));
         CommonRules common = specs.common();
         List<RuleFile> ruleFiles = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
                 rewrites));
@@ -91,7 +98,7 @@ public final class Profiler {
                 // rewrite the forward graph first, then differentiate it: a ReLU made x*x gets the gradient of x*x
                 Lowering.Rewritten rewritten = Lowering.rewrite(graph, rules, phaseNames, settings, guards, rewrites);
                 graph = rewritten.graph();
-                ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+                ShapeInference.infer(graph, modelName, inputShapes(graph, modelName, options));
                 rewritesBeforeTraining = rewritten.log();
                 rewrites = List.of();
             }
@@ -99,7 +106,8 @@ public final class Profiler {
         }
         LoweringResult lowering = Lowering.run(graph, rules, phaseNames, settings, guards, rewrites);
 
-        ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
+        ProtocolCoster coster = costers.computeIfAbsent(framework.name() + '\u0000' + framework.displayDir() + '\u0000'
+                + params.asRationals(), k -> new ProtocolCoster(framework, params.asRationals()));
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
         Map<String, List<String>> unsupportedByType = new LinkedHashMap<>();
         Map<String, String> reasonByType = new LinkedHashMap<>();
@@ -155,21 +163,8 @@ public final class Profiler {
         return d.note();
     }
 
-    private static Map<String, Shape> batchOverrides(Graph graph, Long batch) {
-        if (batch == null) {
-            return Map.of();
-        }
-        if (batch < 1) {
-            throw new ProfilerException("", "--batch must be at least 1, not " + batch);
-        }
-        Map<String, Shape> out = new LinkedHashMap<>();
-        for (String input : graph.inputs()) {
-            Shape declared = graph.value(input).shape();
-            if (declared != null && declared.rank() > 0) {
-                out.put(input, declared.withBatch(batch));
-            }
-        }
-        return out;
+    private static Map<String, Shape> inputShapes(Graph graph, String modelName, ProfileOptions options) {
+        return InputShapes.resolve(graph, modelName, options.shapes(), options.batch());
     }
 
     static String stripExtension(String name) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hawkeye", mixinStandardHelpOptions = true, version = "hawkeye 0.1.0",
         description = "Static profiler of MPC communication (bits and rounds, online and offline) for ONNX models.",
         subcommands = {ProfileCommand.class, CompareCommand.class, FrameworksCommand.class, DemoCommand.class,
+                GenerateCommand.class, SweepCommand.class,
                 ExplainCommand.class, WhatIfCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HawkeyeCommand implements Runnable {

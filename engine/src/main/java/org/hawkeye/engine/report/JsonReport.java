@@ -87,7 +87,7 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void writeCost(JsonGenerator g, Cost c) throws IOException {
+    static void writeCost(JsonGenerator g, Cost c) throws IOException {
         g.writeStartObject();
         writePhase(g, "online", c.onlineBits(), c.onlineRounds());
         writePhase(g, "offline", c.offlineBits(), c.offlineRounds());
