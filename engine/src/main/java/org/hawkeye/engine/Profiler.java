@@ -13,6 +13,7 @@ import org.hawkeye.engine.autograd.TrainingGraph;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
 import org.hawkeye.engine.cost.ProtocolCoster;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Shape;
 import org.hawkeye.engine.lowering.LoweredOp;
@@ -155,7 +156,8 @@ public final class Profiler {
         ProfileResult.Training step = options.training() == null ? null : new ProfileResult.Training(
                 options.training().loss().label(), options.training().optimizer().label(), phases);
         return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
-                weights.label(), paramValues, root.total(), root, unsupported, step),
+                weights.label(), paramValues, root.total(), root, unsupported, step,
+                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins()),
                 rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
     }
 

@@ -39,12 +39,12 @@ class AddAFrameworkTest {
     private Path aby3;
 
     @BeforeEach
-    void copyTheFolderOutOfTheBuild() throws IOException {
-        Path source = TestFiles.resource("frameworks/aby3");
+    void copyTheFoldersOutOfTheBuild() throws IOException {
+        Path source = TestFiles.resource("frameworks");
         aby3 = home.resolve("my-frameworks/aby3");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : files.toList()) {
-                Path target = aby3.resolve(source.relativize(p).toString());
+                Path target = home.resolve("my-frameworks").resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
@@ -105,19 +105,43 @@ class AddAFrameworkTest {
     }
 
     @Test
+    void anExtensionInheritsTheExampleAndChangesOnlyWhatItSays() throws IOException {
+        // section 6: aby3-ring32 extends the example with l = 32; every bit count is linear in l, and a comparison
+        // takes ceil(log2(32)) + 2 = 7 rounds instead of 8, once in each of the 7 ReLUs
+        String specs = home.resolve("my-frameworks").toString();
+        JsonNode r = json("profile", MINIONN, "-f", "aby3-ring32", "--specs", specs, "--format", "json");
+        assertThat(r.at("/total/online/bits").asLong()).isEqualTo(BITS / 2).isEqualTo(89_261_312L);
+        assertThat(r.at("/total/online/rounds").asLong()).isEqualTo(ROUNDS - 7);
+        assertThat(r.at("/params_from/ring_bits").asText()).isEqualTo("aby3-ring32");
+        assertThat(r.at("/params_from/truncation_communicates").asText()).isEqualTo("aby3");
+        // its added rule costs LeNet's 2x2 MaxPools, which the example leaves uncosted: the first has 6*12*12 = 864
+        // windows, ltz + mul on 2 * 864 then on 864 elements: (9 + 3) * 32 * 2592 bits in 2 * (7 + 1) rounds
+        JsonNode lenet = json("profile", TestFiles.lenet().toString(), "-f", "aby3-ring32", "--specs", specs,
+                "--format", "json");
+        assertThat(lenet.at("/complete").asBoolean()).isTrue();
+        JsonNode pool = lenet.at("/tree/children/0/children/2/children/0");
+        assertThat(pool.get("note").asText()).isEqualTo("rule: 2x2 max pooling lowers to maxpool2x2");
+        assertThat(pool.at("/online/bits").asLong()).isEqualTo((9 + 3) * 32 * (2 * 864 + 864));
+        assertThat(pool.at("/online/rounds").asLong()).isEqualTo(2 * (7 + 1));
+        assertThat(json("profile", TestFiles.lenet().toString(), "-f", "aby3", "--specs", specs, "--format", "json")
+                .at("/unsupported/0/op").asText()).isEqualTo("MaxPool");
+    }
+
+    @Test
     void theDocumentShowsExactlyTheseFiles() throws IOException {
         // tests run in the engine module folder; the document is at the repository root
         String doc = Files.readString(Path.of("..", "docs", "adding-a-framework.md"));
-        Matcher m = Pattern.compile("<!-- file: aby3/(\\S+) -->\\n```\\w+\\n(.*?)```\\n", Pattern.DOTALL)
+        Matcher m = Pattern.compile("<!-- file: ([\\w-]+/\\S+) -->\\n```\\w+\\n(.*?)```\\n", Pattern.DOTALL)
                 .matcher(doc);
+        Path folders = home.resolve("my-frameworks");
         List<String> shown = new ArrayList<>();
         while (m.find()) {
             shown.add(m.group(1));
-            assertThat(m.group(2)).as(m.group(1)).isEqualTo(Files.readString(aby3.resolve(m.group(1))));
+            assertThat(m.group(2)).as(m.group(1)).isEqualTo(Files.readString(folders.resolve(m.group(1))));
         }
         List<String> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(aby3)) {
-            s.filter(Files::isRegularFile).forEach(p -> files.add(aby3.relativize(p).toString().replace('\\', '/')));
+        try (Stream<Path> s = Files.walk(folders)) {
+            s.filter(Files::isRegularFile).forEach(p -> files.add(folders.relativize(p).toString().replace('\\', '/')));
         }
         assertThat(shown).containsExactlyInAnyOrderElementsOf(files);
     }

@@ -6,17 +6,21 @@ import java.util.Map;
 
 /**
  * One step of a composed protocol: a call of another protocol with argument formulas, optionally repeated
- * (in sequence) or skipped. {@code as} names the step in the call-chain tree.
+ * (in sequence) or skipped. {@code as} names the step in the call-chain tree. {@code parties} maps the callee's
+ * party names to the caller's when the callee runs with the roles exchanged (e.g. an OT whose sender is the client
+ * here, where the callee is written with the server sending): {@code {server: client, client: server}}.
  */
 public record CallSpec(
         @JsonProperty(required = true) String protocol,
         Map<String, LocatedFormula> args,
         LocatedFormula repeat,
         LocatedFormula when,
-        String as) {
+        String as,
+        Map<String, String> parties) {
 
     public CallSpec {
         args = args == null ? Map.of() : new LinkedHashMap<>(args);
+        parties = parties == null ? Map.of() : new LinkedHashMap<>(parties);
     }
 
     /** The label of this step in the tree. */

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded and checked framework folder: its spec, its DRL rules, and where each protocol and call stands in
- * the YAML (for errors found later, e.g. a division by zero with particular arguments).
+ * A loaded and checked framework: its spec and DRL rules (with those of the frameworks it extends merged in), where
+ * each protocol, call and parameter stands in its YAML file (for errors found later, e.g. a division by zero with
+ * particular arguments), and which file each part comes from.
  */
 public record FrameworkFolder(String name, String displayDir, boolean builtIn, FrameworkSpec spec,
-                              List<RuleFile> rules, Map<Object, SourceLocation> locations) {
+                              List<RuleFile> rules, Map<Object, SourceLocation> locations, Provenance provenance) {
 
     public FrameworkFolder {
         rules = List.copyOf(rules);

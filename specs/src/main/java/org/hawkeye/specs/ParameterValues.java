@@ -11,16 +11,23 @@ import org.hawkeye.grammar.Rational;
 public final class ParameterValues {
     private final Map<String, Rational> values;
     private final Map<String, BigDecimal> decimals;
+    private final Map<String, String> origins;
 
-    private ParameterValues(Map<String, Rational> values, Map<String, BigDecimal> decimals) {
+    private ParameterValues(Map<String, Rational> values, Map<String, BigDecimal> decimals,
+                            Map<String, String> origins) {
         this.values = Collections.unmodifiableMap(values);
         this.decimals = Collections.unmodifiableMap(decimals);
+        this.origins = Collections.unmodifiableMap(origins);
     }
 
     public static ParameterValues resolve(FrameworkFolder framework, Map<String, String> overrides) {
         Map<String, ParameterSpec> specs = framework.spec().parameters();
         Map<String, BigDecimal> decimals = new LinkedHashMap<>();
-        specs.forEach((name, p) -> decimals.put(name, p.defaultValue()));
+        Map<String, String> origins = new LinkedHashMap<>();
+        specs.forEach((name, p) -> {
+            decimals.put(name, p.defaultValue());
+            origins.put(name, framework.provenance().defaults().get(name));
+        });
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             String name = o.getKey();
             String option = "-P " + name + "=" + o.getValue();
@@ -41,14 +48,20 @@ public final class ParameterValues {
                         + name + "' (" + why + ")");
             }
             decimals.put(name, value);
+            origins.put(name, "-P");
         }
         Map<String, Rational> values = new LinkedHashMap<>();
         decimals.forEach((k, v) -> values.put(k, Rational.parse(v.toPlainString())));
-        return new ParameterValues(values, decimals);
+        return new ParameterValues(values, decimals, origins);
     }
 
     public Map<String, Rational> asRationals() {
         return values;
+    }
+
+    /** Where each value comes from: "-P", or the framework or base whose file sets the default in effect. */
+    public Map<String, String> origins() {
+        return origins;
     }
 
     /** The values as written (for reports): 64, 0.003. */

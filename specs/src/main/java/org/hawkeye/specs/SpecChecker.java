@@ -16,32 +16,42 @@ import java.util.TreeSet;
 final class SpecChecker {
     private final FrameworkFolder folder;
     private final FrameworkSpec spec;
+    private final boolean base;
 
-    private SpecChecker(FrameworkFolder folder) {
+    private SpecChecker(FrameworkFolder folder, boolean base) {
         this.folder = folder;
         this.spec = folder.spec();
+        this.base = base;
     }
 
-    static void check(FrameworkFolder folder) {
-        new SpecChecker(folder).run();
+    /**
+     * Checks a merged framework; a {@code base} may leave protocols without cost and parameters without default
+     * for the frameworks extending it ({@link Inheritance} checks that those give them).
+     */
+    static void check(FrameworkFolder folder, boolean base) {
+        new SpecChecker(folder, base).run();
     }
 
     private void run() {
-        if (!spec.name().equals(folder.name())) {
-            throw new ProfilerException(folder.yamlPath(), "name '" + spec.name()
-                    + "' differs from its folder name '" + folder.name() + "'");
-        }
-        if (spec.models().parties() < 1) {
+        if (spec.models() != null && spec.models().parties() < 1) {
             throw new ProfilerException(folder.yamlPath(), "models.parties must be at least 1");
         }
         spec.parameters().forEach(this::checkParameter);
+        checkTraffic();
         spec.protocols().forEach(this::checkProtocol);
+        checkSetup();
         for (String name : spec.protocols().keySet()) {
             findCycle(name, new ArrayList<>(), new HashSet<>());
         }
     }
 
     private void checkParameter(String name, ParameterSpec p) {
+        if (p.doc() == null) {
+            throw new ProfilerException(folder.locationOf(p).toString(), "missing key 'doc' in parameters." + name);
+        }
+        if (p.defaultValue() == null) {
+            return;
+        }
         String why = p.rejection(p.defaultValue());
         if (why != null) {
             throw new ProfilerException(folder.locationOf(p).toString(), "parameter '" + name + "': default "
@@ -61,14 +71,14 @@ final class SpecChecker {
                         + "' has the name of a parameter");
             }
         }
-        if (p.online() == null && p.offline() == null && p.calls().isEmpty()) {
+        if (!base && Inheritance.isAbstract(p)) {
             throw new ProfilerException(at, "protocol '" + name + "' has no cost: give online/offline or calls");
         }
         Set<String> known = new TreeSet<>(args);
         known.addAll(spec.parameters().keySet());
         for (CostSpec cost : new CostSpec[] {p.online(), p.offline()}) {
             if (cost != null) {
-                cost.bits().check(known);
+                checkBits(name, cost, at, known);
                 cost.rounds().check(known);
             }
         }
@@ -103,6 +113,87 @@ final class SpecChecker {
         }
         if (call.when() != null) {
             call.when().check(known);
+        }
+        if (!call.parties().isEmpty()) {
+            List<String> names = partyNames();
+            if (names.isEmpty()) {
+                throw new ProfilerException(at, "call of '" + call.protocol() + "' in '" + caller + "' maps parties, "
+                        + "but models.traffic.split is not per_party");
+            }
+            if (!call.parties().keySet().equals(new HashSet<>(names))
+                    || !new HashSet<>(call.parties().values()).equals(new HashSet<>(names))) {
+                throw new ProfilerException(at, "call of '" + call.protocol() + "' in '" + caller + "': parties "
+                        + call.parties() + " must map each of " + names + " to a different one of them");
+            }
+        }
+    }
+
+    private void checkTraffic() {
+        TrafficSpec t = spec.models() == null ? null : spec.models().traffic();
+        if (t == null) {
+            return;
+        }
+        String at = folder.yamlPath();
+        if (t.perParty()) {
+            if (t.parties().size() != spec.models().parties() || new HashSet<>(t.parties()).size() != t.parties().size()) {
+                throw new ProfilerException(at, "models.traffic.parties must name each of the "
+                        + spec.models().parties() + " parties once, not " + t.parties());
+            }
+        } else if (t.symmetric()) {
+            if (!t.parties().isEmpty()) {
+                throw new ProfilerException(at, "models.traffic.parties is only for split per_party");
+            }
+            if (t.partyCount() != null && !spec.parameters().containsKey(t.partyCount())) {
+                throw new ProfilerException(at, "models.traffic.party_count '" + t.partyCount()
+                        + "' is not a parameter of " + spec.name());
+            }
+        } else {
+            throw new ProfilerException(at, "models.traffic.split '" + t.split() + "' is not per_party or symmetric");
+        }
+    }
+
+    /** Bits are a total or split by sending party, never both; a per-party framework splits every non-zero phase. */
+    private void checkBits(String name, CostSpec cost, String at, Set<String> known) {
+        List<String> parties = partyNames();
+        if ((cost.bits() != null) == cost.split()) {
+            throw new ProfilerException(at, "protocol '" + name + "': give bits or sent (bits per sending party), "
+                    + "exactly one of them");
+        }
+        if (cost.split()) {
+            if (parties.isEmpty()) {
+                throw new ProfilerException(at, "protocol '" + name + "' gives bits per party (sent), but "
+                        + "models.traffic.split is not per_party");
+            }
+            for (Map.Entry<String, LocatedFormula> e : cost.sent().entrySet()) {
+                if (!parties.contains(e.getKey())) {
+                    throw new ProfilerException(e.getValue().start().toString(), "protocol '" + name + "': unknown "
+                            + "party '" + e.getKey() + "' in sent (parties: " + String.join(", ", parties) + ")");
+                }
+                e.getValue().check(known);
+            }
+        } else {
+            cost.bits().check(known);
+            if (!parties.isEmpty() && !cost.bits().text().strip().equals("0")) {
+                throw new ProfilerException(cost.bits().start().toString(), "protocol '" + name + "': "
+                        + spec.name() + " splits traffic per party: give sent: {" + String.join(": ..., ", parties)
+                        + ": ...} instead of bits");
+            }
+        }
+    }
+
+    /** The sending parties' names; none for a base that leaves models to the frameworks extending it. */
+    private List<String> partyNames() {
+        return spec.models() == null ? List.of() : spec.models().partyNames();
+    }
+
+    private void checkSetup() {
+        if (spec.setup() == null) {
+            return;
+        }
+        ProtocolSpec p = spec.protocol(spec.setup());
+        if (p == null || !p.args().isEmpty()) {
+            throw new ProfilerException(folder.yamlPath(), "setup: '" + spec.setup() + "' must name a protocol "
+                    + "without arguments");
         }
     }
 

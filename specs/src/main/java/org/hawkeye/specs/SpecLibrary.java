@@ -15,11 +15,15 @@ import java.util.stream.Stream;
 /**
  * Every framework hawkeye knows: the built-in folders shipped in the jar plus folders a user gives with
  * {@code --specs DIR} (a framework folder, or a folder of them), which win over a built-in of the same name.
- * Nothing here is compiled per framework: a folder is read, checked and used as it is.
+ * Nothing here is compiled per framework: a folder is read, checked and used as it is. A folder holds either a
+ * {@code framework.yaml} (a framework to profile) or a {@code base.yaml} (a base that frameworks extend, never
+ * profiled by itself); either may extend another ({@link Inheritance}).
  */
 public final class SpecLibrary {
     private static final String RESOURCE_ROOT = "hawkeye-specs";
     private static final String COMMON = "common";
+    private static final String FRAMEWORK_FILE = "framework.yaml";
+    private static final String BASE_FILE = "base.yaml";
 
     private final Map<String, Path> folders;
     private final Map<String, String> displayDirs;
@@ -27,6 +31,8 @@ public final class SpecLibrary {
     private final Path commonDir;
     private final SpecReader reader = new SpecReader();
     private final Map<String, FrameworkFolder> loaded = new LinkedHashMap<>();
+    private final Map<String, Inheritance.Layer> layers = new java.util.HashMap<>();
+    private final Inheritance inheritance = new Inheritance(this::layer, this::knownBesides);
     private CommonRules common;
 
     private SpecLibrary(Map<String, Path> folders, Map<String, String> displayDirs, java.util.Set<String> builtIns,
@@ -54,9 +60,10 @@ public final class SpecLibrary {
             if (!Files.isDirectory(user)) {
                 throw new ProfilerException(user.toString(), "--specs: no such folder");
             }
-            List<Path> dirs = Files.isRegularFile(user.resolve("framework.yaml")) ? List.of(user) : frameworkDirs(user);
+            List<Path> dirs = specFile(user) != null ? List.of(user) : frameworkDirs(user);
             if (dirs.isEmpty()) {
-                throw new ProfilerException(user.toString(), "--specs: no framework.yaml in this folder or its subfolders");
+                throw new ProfilerException(user.toString(),
+                        "--specs: no framework.yaml or base.yaml in this folder or its subfolders");
             }
             for (Path dir : dirs) {
                 String name = dir.toAbsolutePath().normalize().getFileName().toString();
@@ -68,8 +75,9 @@ public final class SpecLibrary {
         return new SpecLibrary(folders, display, builtIns, common);
     }
 
+    /** The frameworks one can profile with (bases are left out). */
     public List<String> names() {
-        return List.copyOf(folders.keySet());
+        return folders.entrySet().stream().filter(e -> !isBaseFolder(e.getValue())).map(Map.Entry::getKey).toList();
     }
 
     public boolean isBuiltIn(String name) {
@@ -85,16 +93,58 @@ public final class SpecLibrary {
         Path dir = folders.get(name);
         if (dir == null) {
             throw new ProfilerException("", "unknown framework '" + name + "' (known: "
-                    + String.join(", ", new TreeSet<>(folders.keySet())) + ")");
+                    + String.join(", ", new TreeSet<>(names())) + ")");
         }
-        String display = displayDirs.get(name);
-        SpecReader.Read<FrameworkSpec> read = reader.read(display + "/framework.yaml",
-                readText(dir.resolve("framework.yaml")), FrameworkSpec.class);
-        f = new FrameworkFolder(name, display, isBuiltIn(name), read.value(), rules(dir, display),
-                read.locations());
-        SpecChecker.check(f);
+        if (isBaseFolder(dir)) {
+            throw new ProfilerException("", "'" + name + "' is a base that frameworks extend (" + displayDirs.get(name)
+                    + "/" + BASE_FILE + "), not a framework to profile; see 'hawkeye frameworks'");
+        }
+        f = inheritance.merge(name).toFolder(displayDirs.get(name), isBuiltIn(name));
         loaded.put(name, f);
         return f;
+    }
+
+    /** A folder's file as read, and its rule files; null for a name no folder has. Read once. */
+    private synchronized Inheritance.Layer layer(String name) {
+        Path dir = folders.get(name);
+        if (dir == null) {
+            return null;
+        }
+        Inheritance.Layer layer = layers.get(name);
+        if (layer == null) {
+            String display = displayDirs.get(name);
+            boolean base = isBaseFolder(dir);
+            String yaml = display + "/" + (base ? BASE_FILE : FRAMEWORK_FILE);
+            SpecReader.Read<FrameworkFile> read = reader.read(yaml, readText(specFile(dir)), FrameworkFile.class);
+            if (!read.value().name().equals(name)) {
+                throw new ProfilerException(yaml, "name '" + read.value().name() + "' differs from its folder name '"
+                        + name + "'");
+            }
+            Map<String, RuleFile> rules = new LinkedHashMap<>();
+            String prefix = display + "/rules/";
+            rules(dir, display).forEach(r -> rules.put(r.displayPath().substring(prefix.length()), r));
+            layer = new Inheritance.Layer(read.value(), yaml, read.locations(), rules, base);
+            layers.put(name, layer);
+        }
+        return layer;
+    }
+
+    private String knownBesides(String name) {
+        return String.join(", ", new TreeSet<>(folders.keySet()).stream().filter(n -> !n.equals(name)).toList());
+    }
+
+    private static boolean isBaseFolder(Path dir) {
+        return !Files.isRegularFile(dir.resolve(FRAMEWORK_FILE));
+    }
+
+    /** The folder's framework.yaml, else its base.yaml, else null. */
+    private static Path specFile(Path dir) {
+        for (String name : List.of(FRAMEWORK_FILE, BASE_FILE)) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                return dir.resolve(name);
+            }
+        }
+        return null;
     }
 
     /** The phase order, the framework-independent rules and the what-if rewrites they implement, read once. */
@@ -132,7 +182,7 @@ public final class SpecLibrary {
 
     private static List<Path> frameworkDirs(Path root) {
         try (Stream<Path> children = Files.list(root)) {
-            return children.filter(d -> Files.isRegularFile(d.resolve("framework.yaml")))
+            return children.filter(d -> specFile(d) != null)
                     .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         } catch (IOException e) {

@@ -45,6 +45,7 @@ public final class SpecReader {
     public SpecReader(java.util.Set<Class<?>> locatedTypes) {
         SimpleModule module = new SimpleModule("hawkeye-specs");
         module.addDeserializer(LocatedFormula.class, new FormulaDeserializer());
+        module.addDeserializer(LocatedName.class, new NameDeserializer());
         module.setDeserializerModifier(new LocatingModifier(locatedTypes));
         mapper = new ObjectMapper(new YAMLFactory())
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -138,7 +139,7 @@ public final class SpecReader {
             return "one of " + java.util.Arrays.stream(type.getEnumConstants())
                     .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
         }
-        return type == String.class ? "string" : type.getSimpleName();
+        return type == String.class || type == LocatedName.class ? "string" : type.getSimpleName();
     }
 
     private static String firstLine(String message) {
@@ -192,6 +193,19 @@ public final class SpecReader {
                 }
             }
             return at;
+        }
+    }
+
+    /** Reads a name scalar where it stands in the file. */
+    private static final class NameDeserializer extends JsonDeserializer<LocatedName> {
+        @Override
+        public LocatedName deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(p, LocatedName.class, "expected a name (a string)");
+            }
+            SourceLocation at = FormulaDeserializer.skipQuote(locationOf(p, ctxt),
+                    (String[]) ctxt.getAttribute(SOURCE_ATTRIBUTE));
+            return new LocatedName(p.getText(), at);
         }
     }
 

@@ -76,7 +76,7 @@ class SpecLoadingTest {
     @Test
     void aTypoInAKeyNamesTheKeyAndWhatIsKnown() {
         assertThatThrownBy(() -> load(TOY.replace("rounds: \"1\"", "round: \"1\"")))
-                .hasMessage(file() + ":21:37: unknown key 'round' in protocols.mul.online (known: bits, rounds)");
+                .hasMessage(file() + ":21:37: unknown key 'round' in protocols.mul.online (known: bits, rounds, sent)");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.hawkeye.specs.ParameterSpec;
 import org.hawkeye.specs.ParameterValues;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.ProtocolSpec;
+import org.hawkeye.specs.Provenance;
 import org.hawkeye.specs.RuleFile;
 import org.hawkeye.specs.SpecLibrary;
 import picocli.CommandLine.Command;
@@ -90,14 +91,27 @@ final class ExplainCommand implements Callable<Integer> {
 
     private static String overview(FrameworkFolder f, ParameterValues values, List<RuleFile> rules) {
         StringBuilder sb = new StringBuilder();
+        Provenance from = f.provenance();
+        boolean extending = from.base() != null;
         sb.append(f.spec().title()).append(" (").append(f.name()).append("): ").append(f.spec().description())
                 .append("\nmodels ").append(f.spec().models().project()).append(' ')
                 .append(f.spec().models().version()).append(", ").append(f.spec().models().parties())
-                .append(" parties, ").append(f.spec().models().security()).append("\n\nparameters:\n");
+                .append(" parties, ").append(f.spec().models().security()).append('\n');
+        if (extending) {
+            sb.append("extends ").append(String.join(" <- ", from.lineage().subList(1, from.lineage().size())))
+                    .append(": the last column says which file gives each parameter and protocol\n");
+        }
+        sb.append("\nparameters:\n");
         List<String[]> rows = new ArrayList<>();
         for (Map.Entry<String, ParameterSpec> p : f.spec().parameters().entrySet()) {
-            rows.add(new String[] {"  " + p.getKey(), values.asDecimals().get(p.getKey()).toPlainString(),
-                    p.getValue().doc()});
+            String name = p.getKey();
+            String origin = values.origins().get(name);
+            String declared = from.parameters().get(name);
+            String source = origin.equals(declared) ? origin : origin + " (declared by " + declared + ")";
+            rows.add(extending || origin.equals("-P")
+                    ? new String[] {"  " + name, values.asDecimals().get(name).toPlainString(), p.getValue().doc(),
+                            source}
+                    : new String[] {"  " + name, values.asDecimals().get(name).toPlainString(), p.getValue().doc()});
         }
         if (!rows.isEmpty()) {
             sb.append(TextReport.plainTable(rows));
@@ -105,8 +119,9 @@ final class ExplainCommand implements Callable<Integer> {
         sb.append("\nprotocols (hawkeye explain -f ").append(f.name()).append(" PROTOCOL --arg NAME=VALUE...):\n");
         rows = new ArrayList<>();
         for (Map.Entry<String, ProtocolSpec> p : f.spec().protocols().entrySet()) {
-            rows.add(new String[] {"  " + p.getKey() + "(" + String.join(", ", p.getValue().args()) + ")",
-                    p.getValue().doc()});
+            String signature = "  " + p.getKey() + "(" + String.join(", ", p.getValue().args()) + ")";
+            rows.add(extending ? new String[] {signature, p.getValue().doc(), from.protocols().get(p.getKey())}
+                    : new String[] {signature, p.getValue().doc()});
         }
         sb.append(TextReport.plainTable(rows));
         TreeSet<String> opTypes = new TreeSet<>();

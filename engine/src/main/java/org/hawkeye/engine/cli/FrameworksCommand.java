@@ -30,7 +30,8 @@ final class FrameworksCommand implements Callable<Integer> {
             ModelledSystem m = f.spec().models();
             rows.add(new String[] {name, m.project() + " " + m.version(), String.valueOf(m.parties()), m.security(),
                     m.inferenceOnly() == null ? "yes" : "no (inference only)",
-                    f.builtIn() ? "built-in" : f.displayDir()});
+                    (f.builtIn() ? "built-in" : f.displayDir())
+                            + (f.provenance().base() == null ? "" : ", extends " + f.provenance().base())});
         }
         spec.commandLine().getOut().print(org.hawkeye.engine.report.TextReport.plainTable(rows));
         return 0;

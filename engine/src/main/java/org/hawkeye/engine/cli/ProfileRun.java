@@ -112,7 +112,7 @@ final class ProfileRun {
                 sb.append("\n").append("=".repeat(72)).append("\n\n");
             }
             sb.append(TextReport.render(r, depth));
-            sb.append('\n').append(TimeTable.forTotal(r.total(), networks()));
+            sb.append('\n').append(TimeTable.forTotal(r.total(), r.traffic(), networks()));
         }
         if (results.size() > 1) {
             sb.append("\n").append("=".repeat(72)).append("\n\n").append(summary(results));

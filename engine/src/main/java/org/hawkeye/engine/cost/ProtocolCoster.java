@@ -19,6 +19,10 @@ import org.hawkeye.specs.ProtocolSpec;
  * Evaluates a framework's protocols: a primitive's formulas over its arguments and the parameters, a composed
  * protocol's calls in sequence. Results are memoised per (protocol, arguments): a model calls the same protocol
  * with the same sizes many times (every ReLU of a ResNet stage), and the trees are immutable.
+ *
+ * <p>In a framework that splits traffic per party, every node's cost is seen from the top-level call's roles: a
+ * call that maps parties ({@code parties: {server: client, client: server}}) shows its callee's bits with the
+ * roles exchanged, and so on down the chain.
  */
 public final class ProtocolCoster {
     private static final Rational ZERO = Rational.of(0);
@@ -27,10 +31,23 @@ public final class ProtocolCoster {
     private final Map<String, Rational> params;
     /** Shared by the profiles of one Profiler, possibly on several threads: a race only computes a node twice. */
     private final Map<String, CostNode> memo = new ConcurrentHashMap<>();
+    private final List<String> parties;
+    private final int[] identity;
 
     public ProtocolCoster(FrameworkFolder framework, Map<String, Rational> params) {
         this.framework = framework;
         this.params = params;
+        this.parties = framework.spec().models().partyNames();
+        this.identity = new int[parties.size()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+    }
+
+    /** The one-time setup the spec names ({@code setup:}), or null when it names none. */
+    public CostNode setup() {
+        String setup = framework.spec().setup();
+        return setup == null ? null : expand(setup, setup, Map.of(), BigInteger.ONE, identity);
     }
 
     /** Expands a call a rule emitted; {@code origin} names the rule, for errors. */
@@ -48,15 +65,18 @@ public final class ProtocolCoster {
         for (String name : spec.args()) {
             exact.put(name, Rational.of(args.get(name)));
         }
-        return expand(protocol, protocol, exact, BigInteger.ONE);
+        return expand(protocol, protocol, exact, BigInteger.ONE, identity);
     }
 
     private static boolean sameNames(List<String> expected, java.util.Set<String> given) {
         return expected.size() == given.size() && given.containsAll(expected);
     }
 
-    private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat) {
-        String key = label + '\u0000' + protocol + '\u0000' + args + '\u0000' + repeat;
+    /** {@code roles[i]} is the top-level index of this protocol's party i. */
+    private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat,
+                            int[] roles) {
+        String key = label + '\u0000' + protocol + '\u0000' + args + '\u0000' + repeat + '\u0000'
+                + java.util.Arrays.toString(roles);
         CostNode cached = memo.get(key);
         if (cached != null) {
             return cached;
@@ -64,7 +84,7 @@ public final class ProtocolCoster {
         ProtocolSpec spec = framework.spec().protocol(protocol);
         Map<String, Rational> env = new HashMap<>(params);
         env.putAll(args);
-        Cost own = phaseCost(spec.online(), env, true).plus(phaseCost(spec.offline(), env, false));
+        Cost own = phaseCost(spec.online(), env, true).plus(phaseCost(spec.offline(), env, false)).permuted(roles);
         Cost once = own;
         List<CostNode> children = new ArrayList<>();
         for (CallSpec call : spec.calls()) {
@@ -79,7 +99,7 @@ public final class ProtocolCoster {
             for (String name : framework.spec().protocol(call.protocol()).args()) {
                 calleeArgs.put(name, call.args().get(name).evaluate(env));
             }
-            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times);
+            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times, calleeRoles(call, roles));
             children.add(child);
             once = once.plus(child.total());
         }
@@ -89,14 +109,40 @@ public final class ProtocolCoster {
         return node;
     }
 
-    private static Cost phaseCost(CostSpec spec, Map<String, Rational> env, boolean online) {
-        if (spec == null) {
-            return Cost.ZERO;
+    private int[] calleeRoles(CallSpec call, int[] roles) {
+        if (call.parties().isEmpty()) {
+            return roles;
         }
-        BigInteger bits = count(spec.bits(), env, "bit count");
+        int[] out = new int[roles.length];
+        for (int i = 0; i < parties.size(); i++) {
+            out[i] = roles[parties.indexOf(call.parties().get(parties.get(i)))];
+        }
+        return out;
+    }
+
+    private Cost phaseCost(CostSpec spec, Map<String, Rational> env, boolean online) {
+        if (spec == null) {
+            return parties.isEmpty() ? Cost.ZERO : new Cost(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
+                    BigInteger.ZERO, Sent.zero(parties.size()), Sent.zero(parties.size()));
+        }
         BigInteger rounds = count(spec.rounds(), env, "round count");
-        return online ? new Cost(bits, rounds, BigInteger.ZERO, BigInteger.ZERO)
-                : new Cost(BigInteger.ZERO, BigInteger.ZERO, bits, rounds);
+        Sent sent = Sent.NONE;
+        BigInteger bits;
+        if (spec.split()) {
+            List<BigInteger> byParty = new ArrayList<>();
+            for (String party : parties) {
+                LocatedFormula f = spec.sent().get(party);
+                byParty.add(f == null ? BigInteger.ZERO : count(f, env, "bit count of " + party));
+            }
+            sent = new Sent(byParty);
+            bits = sent.sum();
+        } else {
+            bits = count(spec.bits(), env, "bit count");
+            sent = parties.isEmpty() ? Sent.NONE : Sent.zero(parties.size());
+        }
+        Sent none = parties.isEmpty() ? Sent.NONE : Sent.zero(parties.size());
+        return online ? new Cost(bits, rounds, BigInteger.ZERO, BigInteger.ZERO, sent, none)
+                : new Cost(BigInteger.ZERO, BigInteger.ZERO, bits, rounds, none, sent);
     }
 
     /** Bits, rounds and repeat counts are whole and non-negative; anything else is a spec error. */

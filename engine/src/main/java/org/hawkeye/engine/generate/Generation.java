@@ -12,6 +12,8 @@ import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.CostNode;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.tree.ModelPart;
 import org.hawkeye.engine.shapes.InputRoles;
@@ -33,10 +35,14 @@ public final class Generation {
         }
     }
 
-    /** A whole generation: every step, their sum, and the op types no step could cost. */
+    /**
+     * A whole generation: every step, their sum, and the op types no step could cost; {@code traffic} says who
+     * sends the bits, {@code setup} is the framework's one-time session setup (null when it names none), paid once
+     * for the whole run and outside the totals.
+     */
     public record Result(String model, String framework, String weights, Map<String, BigDecimal> params,
                          Long batch, long prompt, long newTokens, List<Step> steps, Cost total,
-                         List<UnsupportedOp> unsupported) {
+                         List<UnsupportedOp> unsupported, Traffic traffic, CostNode setup) {
         public Result {
             steps = List.copyOf(steps);
             unsupported = List.copyOf(unsupported);
@@ -110,7 +116,7 @@ public final class Generation {
         }
         ProfileResult first = results.get(0);
         return new Result(first.model(), first.framework(), first.weights(), first.params(), options.batch(), prompt,
-                newTokens, steps, total, new ArrayList<>(unsupported.values()));
+                newTokens, steps, total, new ArrayList<>(unsupported.values()), first.traffic(), first.setup());
     }
 
     private static ProfileResult step(Profiler profiler, Graph graph, String name, ProfileOptions options,

@@ -15,6 +15,7 @@ import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.shapes.InputShapes;
 import org.hawkeye.specs.FrameworkFolder;
@@ -41,8 +42,8 @@ public final class Sweep {
         }
     }
 
-    /** One profile: the varied values it was made with, and its cost. */
-    public record Point(Map<String, String> values, Cost cost, boolean complete) {
+    /** One profile: the varied values it was made with, its cost, and who sends its bits. */
+    public record Point(Map<String, String> values, Cost cost, boolean complete, Traffic traffic) {
         public Point {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
@@ -146,7 +147,7 @@ public final class Sweep {
         Map<String, UnsupportedOp> unsupported = new LinkedHashMap<>();
         for (int i = 0; i < combos.size(); i++) {
             ProfileResult r = results.get(i);
-            points.add(new Point(combos.get(i), r.total(), r.complete()));
+            points.add(new Point(combos.get(i), r.total(), r.complete(), r.traffic()));
             r.unsupported().forEach(u -> unsupported.putIfAbsent(u.op(), u));
         }
         ProfileResult first = results.get(0);

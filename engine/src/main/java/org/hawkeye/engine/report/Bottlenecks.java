@@ -103,13 +103,11 @@ public final class Bottlenecks {
     }
 
     private static Cost divide(Cost c, BigInteger n) {
-        return new Cost(c.onlineBits().divide(n), c.onlineRounds().divide(n), c.offlineBits().divide(n),
-                c.offlineRounds().divide(n));
+        return c.dividedBy(n);
     }
 
     private static Cost minus(Cost a, Cost b) {
-        return new Cost(a.onlineBits().subtract(b.onlineBits()), a.onlineRounds().subtract(b.onlineRounds()),
-                a.offlineBits().subtract(b.offlineBits()), a.offlineRounds().subtract(b.offlineRounds()));
+        return a.minus(b);
     }
 
     /** The first {@code n} entries by a cost order; ties keep graph order. */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.tree.TreeNode;
 
 /**
@@ -27,7 +28,8 @@ public final class Comparison {
     }
 
     /** A metric of a cost, and how to show it and a signed difference of it. */
-    private record Metric(String title, Function<Cost, BigDecimal> value, Function<BigDecimal, String> show) {
+    private record Metric(String title, java.util.function.BiFunction<Cost, Traffic, BigDecimal> value,
+                          Function<BigDecimal, String> show) {
     }
 
     public static String render(String title, Map<String, ProfileResult> columns, List<Network> networks,
@@ -35,23 +37,26 @@ public final class Comparison {
         List<String> names = new ArrayList<>(columns.keySet());
         Map<String, List<Cost>> rows = rows(columns);
         List<Metric> metrics = new ArrayList<>(List.of(
-                new Metric("online bits", c -> new BigDecimal(c.onlineBits()), Comparison::bytes),
-                new Metric("online rounds", c -> new BigDecimal(c.onlineRounds()), Comparison::count),
-                new Metric("offline bits", c -> new BigDecimal(c.offlineBits()), Comparison::bytes),
-                new Metric("offline rounds", c -> new BigDecimal(c.offlineRounds()), Comparison::count)));
+                new Metric("online bits", (c, t) -> new BigDecimal(c.onlineBits()), Comparison::bytes),
+                new Metric("online rounds", (c, t) -> new BigDecimal(c.onlineRounds()), Comparison::count),
+                new Metric("offline bits", (c, t) -> new BigDecimal(c.offlineBits()), Comparison::bytes),
+                new Metric("offline rounds", (c, t) -> new BigDecimal(c.offlineRounds()), Comparison::count)));
         for (Network n : networks) {
             metrics.add(new Metric("time on " + n.name() + " (" + n.describe() + "), online + offline",
-                    c -> n.estimate(c).totalSeconds(), v -> Network.duration(v.doubleValue())));
+                    (c, t) -> n.estimate(c, t).totalSeconds(), v -> Network.duration(v.doubleValue())));
         }
+        List<Traffic> traffic = columns.values().stream().map(ProfileResult::traffic).toList();
         StringBuilder sb = new StringBuilder(title).append("\n");
         List<String> quiet = new ArrayList<>();
         for (Metric m : metrics) {
-            boolean allZero = rows.get(TOTAL).stream().allMatch(c -> m.value().apply(c).signum() == 0);
+            List<Cost> totals = rows.get(TOTAL);
+            boolean allZero = java.util.stream.IntStream.range(0, totals.size())
+                    .allMatch(i -> m.value().apply(totals.get(i), traffic.get(i)).signum() == 0);
             if (allZero) {
                 quiet.add(m.title());
                 continue;
             }
-            sb.append('\n').append(section(m, names, rows, diff && names.size() == 2));
+            sb.append('\n').append(section(m, names, rows, traffic, diff && names.size() == 2));
         }
         if (!quiet.isEmpty()) {
             sb.append("\nzero in every column: ").append(String.join(", ", quiet)).append('\n');
@@ -79,7 +84,8 @@ public final class Comparison {
         return rows;
     }
 
-    private static String section(Metric m, List<String> names, Map<String, List<Cost>> rows, boolean diff) {
+    private static String section(Metric m, List<String> names, Map<String, List<Cost>> rows, List<Traffic> traffic,
+                                  boolean diff) {
         List<String[]> table = new ArrayList<>();
         List<String> head = new ArrayList<>();
         head.add("  module");
@@ -92,7 +98,8 @@ public final class Comparison {
         rows.forEach((name, costs) -> {
             List<String> row = new ArrayList<>();
             row.add("  " + name);  // indented under the section title
-            List<BigDecimal> values = costs.stream().map(m.value()).toList();
+            List<BigDecimal> values = java.util.stream.IntStream.range(0, costs.size())
+                    .mapToObj(i -> m.value().apply(costs.get(i), traffic.get(i))).toList();
             values.forEach(v -> row.add(m.show().apply(v)));
             if (diff) {
                 BigDecimal change = values.get(1).subtract(values.get(0));

@@ -24,6 +24,7 @@ public final class GenerationHtml {
                 + "rounds are sequential communication rounds";
         page.params = r.params();
         page.networks = networks;
+        page.traffic = r.traffic();
         page.unsupported = r.unsupported();
         Generation.Step prefill = r.steps().get(0);
         List<Generation.Step> decode = r.decode();
@@ -33,7 +34,7 @@ public final class GenerationHtml {
         Generation.Step last = decode.get(decode.size() - 1);
         page.cards.add(card("Last token", last.cost(), "cache " + last.cache()));
         for (Network n : networks) {
-            Network.Estimate e = n.estimate(r.total());
+            Network.Estimate e = n.estimate(r.total(), r.traffic());
             page.cards.add(new SeriesPage.Card("Time on " + n.name(), Network.duration(e.totalSeconds().doubleValue()),
                     "whole run; online " + Network.duration(e.onlineSeconds().doubleValue()) + " (" + n.describe()
                             + ")", n.source()));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.generate.Generation;
 import org.hawkeye.engine.generate.Metric;
 import org.hawkeye.engine.generate.Polynomial;
@@ -47,8 +48,13 @@ public final class GenerationReport {
                 .map(e -> e.getKey() + "=" + e.getValue().toPlainString()).collect(Collectors.joining(" ")))
                 .append("\n\n");
         List<String[]> rows = new ArrayList<>();
+        Traffic traffic = r.traffic();
+        boolean perParty = traffic.perParty() && r.total().onlineSent().known();
         List<String> head = new ArrayList<>(List.of("step", "tokens in", "cache", "online", "rounds", "offline",
                 "rounds"));
+        if (perParty) {
+            traffic.parties().forEach(p -> head.add("by " + p));
+        }
         for (ModelPart p : ModelPart.values()) {
             head.add(p.label());
         }
@@ -57,6 +63,9 @@ public final class GenerationReport {
             List<String> row = new ArrayList<>(List.of(s.prefill() ? "prefill" : Integer.toString(s.index()),
                     Long.toString(s.tokensIn()), Long.toString(s.cache())));
             cells(row, s.cost());
+            if (perParty) {
+                s.cost().onlineSent().byParty().forEach(b -> row.add(Units.bytes(b)));
+            }
             for (ModelPart p : ModelPart.values()) {
                 row.add(Units.bytes(s.parts().get(p).totalBits()));
             }
@@ -64,6 +73,9 @@ public final class GenerationReport {
         }
         List<String> total = new ArrayList<>(List.of("total", "", ""));
         cells(total, r.total());
+        if (perParty) {
+            r.total().onlineSent().byParty().forEach(b -> total.add(Units.bytes(b)));
+        }
         for (ModelPart p : ModelPart.values()) {
             BigInteger bits = BigInteger.ZERO;
             for (Generation.Step s : r.steps()) {
@@ -75,9 +87,21 @@ public final class GenerationReport {
         sb.append(TextReport.table(rows));
         Cost t = r.total();
         sb.append("\ntotal online:  ").append(Units.bytes(t.onlineBits())).append(" (").append(t.onlineBits())
-                .append(" bits), ").append(t.onlineRounds()).append(" rounds\n");
+                .append(" bits), ").append(t.onlineRounds()).append(" rounds")
+                .append(TextReport.sentBy(traffic, t.onlineSent())).append('\n');
         sb.append("total offline: ").append(Units.bytes(t.offlineBits())).append(" (").append(t.offlineBits())
-                .append(" bits), ").append(t.offlineRounds()).append(" rounds\n");
+                .append(" bits), ").append(t.offlineRounds()).append(" rounds")
+                .append(TextReport.sentBy(traffic, t.offlineSent())).append('\n');
+        if (traffic.symmetric()) {
+            sb.append("traffic: symmetric, each of the ").append(traffic.count()).append(" parties sends 1/")
+                    .append(traffic.count()).append(" of the bits\n");
+        }
+        if (r.setup() != null) {
+            Cost su = r.setup().total();
+            sb.append("one-time setup (once for the whole run, not in the totals): ")
+                    .append(Units.bytes(su.totalBits())).append(", ")
+                    .append(su.onlineRounds().add(su.offlineRounds())).append(" rounds\n");
+        }
         if (r.decode().size() >= 2) {
             sb.append("\none generated token, exactly, with ").append(CACHE).append(" = the tokens in the cache:\n");
             List<String[]> fits = new ArrayList<>();
@@ -91,7 +115,7 @@ public final class GenerationReport {
             });
             sb.append(TextReport.plainTable(fits));
         }
-        sb.append('\n').append(TimeTable.forTotal(t, networks));
+        sb.append('\n').append(TimeTable.forTotal(t, traffic, networks));
         if (!r.unsupported().isEmpty()) {
             sb.append("\nNOT COSTED in every step (totals are lower bounds; --strict makes this an error):\n");
             for (UnsupportedOp u : r.unsupported()) {
@@ -111,9 +135,15 @@ public final class GenerationReport {
         return Polynomial.pieces(CACHE, xs, r.decode().stream().map(s -> m.of(s.cost())).toList(), 2);
     }
 
-    /** {@code 2*cache + 3 for cache 128..147 (fitted on 2, confirmed on 18)}, a line per range. */
+    /**
+     * {@code 2*cache + 3 for cache 128..147 (fitted on 2, confirmed on 18)}, a line per range; nothing when no
+     * range is confirmed on two points or more (ranges of lone points say no more than the table).
+     */
     static List<String> pieceLines(List<Polynomial.Piece> pieces) {
         List<String> out = new ArrayList<>();
+        if (pieces.stream().noneMatch(p -> p.fit().confirmedOn() >= 2)) {
+            return out;
+        }
         for (int i = 0; i < pieces.size() && i < SHOWN_PIECES; i++) {
             Polynomial.Piece p = pieces.get(i);
             out.add(p.fit().polynomial() + " for " + CACHE + " " + (p.from() == p.to() ? p.from() + ""
@@ -140,7 +170,7 @@ public final class GenerationReport {
         for (ModelPart p : ModelPart.values()) {
             sb.append(',').append(p.label()).append("_bits,").append(p.label()).append("_rounds");
         }
-        sb.append("\r\n");
+        sb.append(",online_bits_by_party,offline_bits_by_party\r\n");
         for (Generation.Step s : r.steps()) {
             Cost c = s.cost();
             sb.append(CsvReport.field(r.model())).append(',').append(s.index()).append(',')
@@ -152,7 +182,8 @@ public final class GenerationReport {
                 sb.append(',').append(part.totalBits()).append(',')
                         .append(part.onlineRounds().add(part.offlineRounds()));
             }
-            sb.append("\r\n");
+            sb.append(',').append(CsvReport.byParty(r.traffic(), c.onlineSent())).append(',')
+                    .append(CsvReport.byParty(r.traffic(), c.offlineSent())).append("\r\n");
         }
         return sb.toString();
     }
@@ -172,6 +203,7 @@ public final class GenerationReport {
                 g.writeNumber(p.getValue());
             }
             g.writeEndObject();
+            JsonReport.writeTraffic(g, r.traffic());
             g.writeNumberField("batch", r.batch() == null ? 1 : r.batch());
             g.writeNumberField("prompt", r.prompt());
             g.writeNumberField("new_tokens", r.newTokens());
@@ -182,49 +214,34 @@ public final class GenerationReport {
                 g.writeStringField("kind", s.prefill() ? "prefill" : "decode");
                 g.writeNumberField("tokens_in", s.tokensIn());
                 g.writeNumberField("cache", s.cache());
-                writeCostFields(g, s.cost());
+                JsonReport.writePhases(g, s.cost(), r.traffic());
                 g.writeObjectFieldStart("parts");
                 for (ModelPart p : ModelPart.values()) {
                     g.writeFieldName(p.label());
-                    JsonReport.writeCost(g, s.parts().get(p));
+                    JsonReport.writeCost(g, s.parts().get(p), r.traffic());
                 }
                 g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeFieldName("total");
-            JsonReport.writeCost(g, r.total());
+            JsonReport.writeCost(g, r.total(), r.traffic());
+            if (r.setup() != null) {
+                JsonReport.writeSetup(g, r.setup(), r.traffic());
+            }
             if (r.decode().size() >= 2) {
                 writePerToken(g, r);
             }
             JsonReport.writeUnsupported(g, r.unsupported());
             g.writeBooleanField("complete", r.complete());
             if (network != null) {
-                TimeJson.write(g, network, r.total());
+                TimeJson.write(g, network, r.total(), r.traffic());
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString() + System.lineSeparator();
-    }
-
-    /** A step's online and offline objects, inline (the step's other fields sit beside them). */
-    private static void writeCostFields(JsonGenerator g, Cost c) throws IOException {
-        g.writeFieldName("online");
-        g.writeStartObject();
-        g.writeFieldName("bits");
-        g.writeNumber(c.onlineBits());
-        g.writeFieldName("rounds");
-        g.writeNumber(c.onlineRounds());
-        g.writeEndObject();
-        g.writeFieldName("offline");
-        g.writeStartObject();
-        g.writeFieldName("bits");
-        g.writeNumber(c.offlineBits());
-        g.writeFieldName("rounds");
-        g.writeNumber(c.offlineRounds());
-        g.writeEndObject();
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Sent;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.tree.TreeNode;
 
 /**
@@ -52,8 +54,21 @@ public final class HtmlReport {
                 g.writeStringField(p.getKey(), p.getValue().toPlainString());
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("traffic");
+            g.writeStringField("split", r.traffic().split());
+            g.writeNumberField("count", r.traffic().count());
+            g.writeArrayFieldStart("parties");
+            for (String p : r.traffic().parties()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
             g.writeFieldName("total");
             cost(g, r.total());
+            if (r.setup() != null) {
+                g.writeFieldName("setup");
+                cost(g, r.setup().total());
+            }
             if (r.training() != null) {
                 // a training step: its loss, optimizer and what each phase cost, for the summary cards
                 g.writeObjectFieldStart("training");
@@ -69,7 +84,7 @@ public final class HtmlReport {
             }
             g.writeArrayFieldStart("networks");
             for (Network n : networks) {
-                network(g, n, r.total());
+                network(g, n, r.total(), r.traffic());
             }
             g.writeEndArray();
             g.writeArrayFieldStart("classes");
@@ -89,18 +104,30 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    /** [online bits, online rounds, offline bits, offline rounds], bits as strings so that none is rounded. */
+    /**
+     * [online bits, online rounds, offline bits, offline rounds], bits as strings so that none is rounded; when the
+     * split per party is known, then [online bits per party] and [offline bits per party], in traffic.parties order.
+     */
     static void cost(JsonGenerator g, Cost c) throws IOException {
         g.writeStartArray();
         g.writeString(c.onlineBits().toString());
         g.writeNumber(c.onlineRounds());
         g.writeString(c.offlineBits().toString());
         g.writeNumber(c.offlineRounds());
+        if (c.onlineSent().known() && c.offlineSent().known()) {
+            for (Sent sent : new Sent[] {c.onlineSent(), c.offlineSent()}) {
+                g.writeStartArray();
+                for (java.math.BigInteger b : sent.byParty()) {
+                    g.writeString(b.toString());
+                }
+                g.writeEndArray();
+            }
+        }
         g.writeEndArray();
     }
 
-    private static void network(JsonGenerator g, Network n, Cost total) throws IOException {
-        Network.Estimate e = n.estimate(total);
+    private static void network(JsonGenerator g, Network n, Cost total, Traffic traffic) throws IOException {
+        Network.Estimate e = n.estimate(total, traffic);
         g.writeStartObject();
         g.writeStringField("name", n.name());
         g.writeStringField("describe", n.describe());

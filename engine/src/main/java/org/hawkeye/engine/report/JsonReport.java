@@ -11,12 +11,16 @@ import java.util.Map;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.CostNode;
+import org.hawkeye.engine.cost.Sent;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.grammar.Rational;
 
 /**
- * The JSON contract (documented in docs/json.md): model, framework, mode, weights, params, total, (for a training
- * step: loss, optimizer, phases), tree, unsupported, complete. Bits and rounds are exact JSON integers, however large.
+ * The JSON contract (documented in docs/json.md): model, framework, mode, weights, params, params_from, total, (for a
+ * training step: loss, optimizer, phases), tree, unsupported, complete. Bits and rounds are exact JSON integers,
+ * however large.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -42,17 +46,28 @@ public final class JsonReport {
                 g.writeNumber(p.getValue());
             }
             g.writeEndObject();
+            if (!r.paramsFrom().isEmpty()) {
+                g.writeObjectFieldStart("params_from");
+                for (Map.Entry<String, String> p : r.paramsFrom().entrySet()) {
+                    g.writeStringField(p.getKey(), p.getValue());
+                }
+                g.writeEndObject();
+            }
+            writeTraffic(g, r.traffic());
             g.writeFieldName("total");
-            writeCost(g, r.total());
+            writeCost(g, r.total(), r.traffic());
+            if (r.setup() != null) {
+                writeSetup(g, r.setup(), r.traffic());
+            }
             if (r.training() != null) {
-                writeTraining(g, r.training());
+                writeTraining(g, r.training(), r.traffic());
             }
             g.writeFieldName("tree");
-            writeNode(g, r.tree());
+            writeNode(g, r.tree(), r.traffic());
             writeUnsupported(g, r.unsupported());
             g.writeBooleanField("complete", r.complete());
             if (network != null) {
-                TimeJson.write(g, network, r.total());
+                TimeJson.write(g, network, r.total(), r.traffic());
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -61,14 +76,44 @@ public final class JsonReport {
         return out.toString() + System.lineSeparator();
     }
 
+    /** Who sends the bits: the split, the parties (per party) or their count, and the framework's reason. */
+    static void writeTraffic(JsonGenerator g, Traffic t) throws IOException {
+        g.writeObjectFieldStart("traffic");
+        g.writeStringField("split", t.split());
+        if (t.perParty()) {
+            g.writeArrayFieldStart("parties");
+            for (String p : t.parties()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeNumberField("party_count", t.count());
+        }
+        if (!t.why().isEmpty()) {
+            g.writeStringField("why", t.why());
+        }
+        g.writeEndObject();
+    }
+
+    /** The one-time session setup before the online window: its own line, never part of the totals. */
+    static void writeSetup(JsonGenerator g, CostNode setup, Traffic traffic) throws IOException {
+        g.writeObjectFieldStart("setup");
+        g.writeStringField("protocol", setup.protocol());
+        g.writeStringField("source", setup.source());
+        Cost c = setup.total();
+        writePhase(g, "bits", c.onlineBits().add(c.offlineBits()), c.onlineRounds().add(c.offlineRounds()),
+                c.onlineSent().plus(c.onlineBits(), c.offlineSent(), c.offlineBits()), traffic, false);
+        g.writeEndObject();
+    }
+
     /** A training step: its loss and optimizer, and the cost of each phase (they add up to the total). */
-    private static void writeTraining(JsonGenerator g, ProfileResult.Training t) throws IOException {
+    private static void writeTraining(JsonGenerator g, ProfileResult.Training t, Traffic traffic) throws IOException {
         g.writeStringField("loss", t.loss());
         g.writeStringField("optimizer", t.optimizer());
         g.writeObjectFieldStart("phases");
         for (Map.Entry<String, Cost> phase : t.phases().entrySet()) {
             g.writeFieldName(phase.getKey());
-            writeCost(g, phase.getValue());
+            writeCost(g, phase.getValue(), traffic);
         }
         g.writeEndObject();
     }
@@ -87,24 +132,41 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
-    static void writeCost(JsonGenerator g, Cost c) throws IOException {
+    static void writeCost(JsonGenerator g, Cost c, Traffic traffic) throws IOException {
         g.writeStartObject();
-        writePhase(g, "online", c.onlineBits(), c.onlineRounds());
-        writePhase(g, "offline", c.offlineBits(), c.offlineRounds());
+        writePhases(g, c, traffic);
         g.writeEndObject();
     }
 
-    private static void writePhase(JsonGenerator g, String name, BigInteger bits, BigInteger rounds)
-            throws IOException {
-        g.writeObjectFieldStart(name);
+    static void writePhases(JsonGenerator g, Cost c, Traffic traffic) throws IOException {
+        writePhase(g, "online", c.onlineBits(), c.onlineRounds(), c.onlineSent(), traffic, true);
+        writePhase(g, "offline", c.offlineBits(), c.offlineRounds(), c.offlineSent(), traffic, true);
+    }
+
+    /** {@code "name": {"bits", "rounds", "parties": {party: bits sent}}}, or the fields alone when not nested. */
+    private static void writePhase(JsonGenerator g, String name, BigInteger bits, BigInteger rounds, Sent sent,
+                                   Traffic traffic, boolean nested) throws IOException {
+        if (nested) {
+            g.writeObjectFieldStart(name);
+        }
         g.writeFieldName("bits");
         g.writeNumber(bits);
         g.writeFieldName("rounds");
         g.writeNumber(rounds);
-        g.writeEndObject();
+        if (traffic.perParty() && sent.known()) {
+            g.writeObjectFieldStart("parties");
+            for (int i = 0; i < traffic.parties().size(); i++) {
+                g.writeFieldName(traffic.parties().get(i));
+                g.writeNumber(sent.byParty().get(i));
+            }
+            g.writeEndObject();
+        }
+        if (nested) {
+            g.writeEndObject();
+        }
     }
 
-    private static void writeNode(JsonGenerator g, TreeNode n) throws IOException {
+    private static void writeNode(JsonGenerator g, TreeNode n, Traffic traffic) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", n.name());
         g.writeStringField("kind", n.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -130,12 +192,10 @@ public final class JsonReport {
             g.writeNumber(n.repeat());
             g.writeStringField("source", n.note());
         }
-        Cost c = n.total();
-        writePhase(g, "online", c.onlineBits(), c.onlineRounds());
-        writePhase(g, "offline", c.offlineBits(), c.offlineRounds());
+        writePhases(g, n.total(), traffic);
         g.writeArrayFieldStart("children");
         for (TreeNode child : n.children()) {
-            writeNode(g, child);
+            writeNode(g, child, traffic);
         }
         g.writeEndArray();
         g.writeEndObject();

@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.specs.ProfilerException;
 
 /**
- * A network to turn bits and rounds into an estimated time: {@code bits / bandwidth + rounds x RTT} per phase.
+ * A network to turn bits and rounds into an estimated time, per phase: {@code larger direction / bandwidth + rounds x
+ * RTT}.
  *
- * <p>Bits are what all parties put on the network together (the JSON contract), so the bandwidth is the capacity
- * they share, as on the loopback links the papers throttle with tc. Every round costs one round-trip time (what
+ * <p>The link is full duplex: both directions carry data at once, each at the full bandwidth, so a phase takes as
+ * long as its busier direction needs ({@link Traffic#largestDirection}: the bits of the party sending most when the
+ * framework splits traffic per party, the total over the parties when it is symmetric, all bits when nothing says
+ * who sends). Every round costs one round-trip time (what
  * ping shows; the papers quote it): a round in which the parties exchange messages at the same time really waits
  * about one one-way delay, so the estimate errs long on latency. Computation is not counted at all, so for
  * HE-heavy frameworks it errs short; it is a network floor, not a run-time prediction.
@@ -114,14 +118,15 @@ public record Network(String name, BigDecimal bitsPerSecond, BigDecimal rttSecon
         return new Network(alias, bitsPerSecond, rttSeconds, source);
     }
 
-    /** Seconds to move {@code bits} in {@code rounds} sequential rounds. */
-    public BigDecimal seconds(BigInteger bits, BigInteger rounds) {
-        return new BigDecimal(bits).divide(bitsPerSecond, MC).add(new BigDecimal(rounds).multiply(rttSeconds), MC);
+    /** Seconds to move {@code bits} on the busier direction in {@code rounds} sequential rounds. */
+    public BigDecimal seconds(BigDecimal bits, BigInteger rounds) {
+        return bits.divide(bitsPerSecond, MC).add(new BigDecimal(rounds).multiply(rttSeconds), MC);
     }
 
-    /** The estimate for one cost, per phase. */
-    public Estimate estimate(Cost c) {
-        return new Estimate(this, seconds(c.onlineBits(), c.onlineRounds()), seconds(c.offlineBits(), c.offlineRounds()));
+    /** The estimate for one cost of a profile whose traffic {@code t} describes, per phase. */
+    public Estimate estimate(Cost c, Traffic t) {
+        return new Estimate(this, seconds(t.largestDirection(c.onlineBits(), c.onlineSent()), c.onlineRounds()),
+                seconds(t.largestDirection(c.offlineBits(), c.offlineSent()), c.offlineRounds()));
     }
 
     /** "72 Mbit/s, 72 ms RTT". */

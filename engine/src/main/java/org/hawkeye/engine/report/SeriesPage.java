@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Traffic;
 
 /**
  * A self-contained HTML page with one line chart of costs over a numeric x (a generation's tokens, a sweep's
  * size), summary cards, the exact closed forms and a table; like {@link HtmlReport} it inlines its CSS, script and
- * data and loads nothing. The page's script is {@code html/series.js}.
+ * data and loads nothing. The page's script is {@code html/series.js}; costs carry the bits each party sends when
+ * the framework splits traffic per party ({@link HtmlReport#cost}), and times take the busier direction.
  */
 final class SeriesPage {
     /** One line of the chart: a cost per x; {@code total} draws it dashed. */
@@ -43,6 +45,7 @@ final class SeriesPage {
     final List<List<String>> tableRows = new ArrayList<>();
     List<UnsupportedOp> unsupported = List.of();
     List<Network> networks = List.of();
+    Traffic traffic = new Traffic(Traffic.TOTAL, List.of(), 2, "");
 
     String render() {
         String page = HtmlReport.resource("series.html");
@@ -115,6 +118,7 @@ final class SeriesPage {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            JsonReport.writeTraffic(g, traffic);
             g.writeArrayFieldStart("fits");
             for (String f : fits) {
                 g.writeString(f);

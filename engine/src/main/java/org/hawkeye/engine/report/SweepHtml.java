@@ -24,6 +24,7 @@ public final class SweepHtml {
                 + "together, rounds are sequential communication rounds";
         page.params = r.params();
         page.networks = networks;
+        page.traffic = r.points().get(0).traffic();
         page.unsupported = r.unsupported();
         Sweep.Variable x = xAxis(r);
         Cost max = r.points().stream().map(Sweep.Point::cost)

@@ -42,7 +42,7 @@ public final class SweepReport {
             Cost c = p.cost();
             row.addAll(List.of(Units.bytes(c.onlineBits()), c.onlineRounds().toString(),
                     Units.bytes(c.offlineBits()), c.offlineRounds().toString()));
-            networks.forEach(n -> row.add(Network.duration(n.estimate(c).totalSeconds().doubleValue())));
+            networks.forEach(n -> row.add(Network.duration(n.estimate(c, p.traffic()).totalSeconds().doubleValue())));
             row.add(p.complete() ? "yes" : "no");
             rows.add(row.toArray(String[]::new));
         }
@@ -78,7 +78,8 @@ public final class SweepReport {
         for (String n : names(r)) {
             sb.append(',').append(CsvReport.field(n));
         }
-        sb.append(",online_bits,online_rounds,offline_bits,offline_rounds,complete\r\n");
+        sb.append(",online_bits,online_rounds,offline_bits,offline_rounds,complete,online_bits_by_party,"
+                + "offline_bits_by_party\r\n");
         for (Sweep.Point p : r.points()) {
             sb.append(CsvReport.field(r.model()));
             for (String v : p.values().values()) {
@@ -87,7 +88,8 @@ public final class SweepReport {
             Cost c = p.cost();
             sb.append(',').append(c.onlineBits()).append(',').append(c.onlineRounds()).append(',')
                     .append(c.offlineBits()).append(',').append(c.offlineRounds()).append(',').append(p.complete())
-                    .append("\r\n");
+                    .append(',').append(CsvReport.byParty(p.traffic(), c.onlineSent())).append(',')
+                    .append(CsvReport.byParty(p.traffic(), c.offlineSent())).append("\r\n");
         }
         return sb.toString();
     }
@@ -107,6 +109,7 @@ public final class SweepReport {
                 g.writeNumber(p.getValue());
             }
             g.writeEndObject();
+            JsonReport.writeTraffic(g, r.points().get(0).traffic());
             g.writeArrayFieldStart("vary");
             for (Sweep.Variable v : r.vary()) {
                 g.writeStartObject();
@@ -126,7 +129,7 @@ public final class SweepReport {
                 writeValues(g, "values", p.values());
                 Cost c = p.cost();
                 g.writeFieldName("total");
-                JsonReport.writeCost(g, c);
+                JsonReport.writeCost(g, c, p.traffic());
                 g.writeBooleanField("complete", p.complete());
                 g.writeEndObject();
             }

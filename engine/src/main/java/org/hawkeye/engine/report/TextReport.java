@@ -8,11 +8,15 @@ import java.util.stream.Collectors;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Sent;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.tree.TreeNode;
 
 /**
  * The tree as a table down to a depth: online and offline communication, rounds, and each node's share of
- * all bits. Nodes that cost nothing are folded into a count, so that shape arithmetic does not drown the layers.
+ * all bits; when the framework splits traffic per party, a column per party with the online bits it sends. Nodes
+ * that cost nothing are folded into a count, so that shape arithmetic does not drown the layers. Below the table:
+ * the totals (per party too), the one-time setup on its own line, and what was not costed.
  */
 public final class TextReport {
     private TextReport() {
@@ -26,15 +30,33 @@ public final class TextReport {
                 .map(e -> e.getKey() + "=" + e.getValue().toPlainString()).collect(Collectors.joining(" ")))
                 .append("\n\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"path", "online", "rounds", "offline", "rounds", "share"});
+        List<String> head = new ArrayList<>(List.of("path", "online"));
+        Traffic traffic = r.traffic();
+        traffic.parties().forEach(p -> head.add("by " + p));
+        head.addAll(List.of("rounds", "offline", "rounds", "share"));
+        rows.add(head.toArray(String[]::new));
         BigInteger all = r.total().totalBits();
-        collect(r.tree(), 0, depth, all, rows);
+        collect(r.tree(), 0, depth, all, traffic, rows);
         sb.append(table(rows));
         Cost t = r.total();
         sb.append("\ntotal online:  ").append(Units.bytes(t.onlineBits())).append(" (").append(t.onlineBits())
-                .append(" bits), ").append(t.onlineRounds()).append(" rounds\n");
+                .append(" bits), ").append(t.onlineRounds()).append(" rounds").append(sentBy(traffic, t.onlineSent()))
+                .append('\n');
         sb.append("total offline: ").append(Units.bytes(t.offlineBits())).append(" (").append(t.offlineBits())
-                .append(" bits), ").append(t.offlineRounds()).append(" rounds\n");
+                .append(" bits), ").append(t.offlineRounds()).append(" rounds").append(sentBy(traffic, t.offlineSent()))
+                .append('\n');
+        if (traffic.symmetric()) {
+            sb.append("traffic: symmetric, each of the ").append(traffic.count()).append(" parties sends 1/")
+                    .append(traffic.count()).append(" of the bits\n");
+        }
+        if (r.setup() != null) {
+            Cost s = r.setup().total();
+            BigInteger bits = s.totalBits();
+            sb.append("one-time setup (before the online window, not in the totals): ").append(Units.bytes(bits))
+                    .append(" (").append(bits).append(" bits)")
+                    .append(sentBy(traffic, s.onlineSent().plus(s.onlineBits(), s.offlineSent(), s.offlineBits())))
+                    .append('\n');
+        }
         if (r.training() != null) {
             sb.append(phases(r.training(), all));
         }
@@ -58,15 +80,33 @@ public final class TextReport {
         return "\ntraining step (loss " + t.loss() + ", optimizer " + t.optimizer() + "):\n" + table(rows);
     }
 
-    private static void collect(TreeNode node, int level, int depth, BigInteger all, List<String[]> rows) {
+    /** "; sent by server 389.6 MiB, client 92.1 MiB", or nothing when the split is unknown. */
+    static String sentBy(Traffic traffic, Sent sent) {
+        if (!traffic.perParty() || !sent.known() || sent.sum().signum() == 0) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < traffic.parties().size(); i++) {
+            parts.add(traffic.parties().get(i) + " " + Units.bytes(sent.byParty().get(i)));
+        }
+        return "; sent by " + String.join(", ", parts);
+    }
+
+    private static void collect(TreeNode node, int level, int depth, BigInteger all, Traffic traffic,
+                                List<String[]> rows) {
         Cost c = node.total();
         String label = "  ".repeat(level) + node.name()
                 + (node.kind() == TreeNode.Kind.PROTOCOL && node.repeat().compareTo(BigInteger.ONE) > 0
                         ? " x" + node.repeat() : "")
                 + (node.kind() == TreeNode.Kind.OP && !node.name().equals(node.detail()) ? " (" + node.detail() + ")"
                         : "");
-        rows.add(new String[] {label, Units.bytes(c.onlineBits()), c.onlineRounds().toString(),
-                Units.bytes(c.offlineBits()), c.offlineRounds().toString(), Units.percent(c.totalBits(), all)});
+        List<String> row = new ArrayList<>(List.of(label, Units.bytes(c.onlineBits())));
+        for (int i = 0; i < traffic.parties().size(); i++) {
+            row.add(c.onlineSent().known() ? Units.bytes(c.onlineSent().byParty().get(i)) : "?");
+        }
+        row.addAll(List.of(c.onlineRounds().toString(), Units.bytes(c.offlineBits()), c.offlineRounds().toString(),
+                Units.percent(c.totalBits(), all)));
+        rows.add(row.toArray(String[]::new));
         if (level >= depth) {
             return;
         }
@@ -75,11 +115,14 @@ public final class TextReport {
             if (child.total().isZero()) {
                 hidden++;
             } else {
-                collect(child, level + 1, depth, all, rows);
+                collect(child, level + 1, depth, all, traffic, rows);
             }
         }
         if (hidden > 0) {
-            rows.add(new String[] {"  ".repeat(level + 1) + "(" + hidden + " free)", "", "", "", "", ""});
+            String[] free = new String[row.size()];
+            java.util.Arrays.fill(free, "");
+            free[0] = "  ".repeat(level + 1) + "(" + hidden + " free)";
+            rows.add(free);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Traffic;
 
 /** Estimated times as text: under one model's report, and the summary table of several models. */
 public final class TimeTable {
@@ -11,15 +12,16 @@ public final class TimeTable {
     }
 
     /** "estimated time ..." then a line per network with the online and offline phase. */
-    public static String forTotal(Cost total, List<Network> networks) {
+    public static String forTotal(Cost total, Traffic traffic, List<Network> networks) {
         List<String[]> rows = new ArrayList<>();
         for (Network n : networks) {
-            Network.Estimate e = n.estimate(total);
+            Network.Estimate e = n.estimate(total, traffic);
             rows.add(new String[] {"  " + n.name(), "(" + n.describe() + ")",
                     "online " + Network.duration(e.onlineSeconds().doubleValue()),
                     "offline " + Network.duration(e.offlineSeconds().doubleValue())});
         }
-        return "estimated network time (bits / bandwidth + rounds x RTT; computation not counted):\n"
+        return "estimated network time (full duplex: bits of the busier direction / bandwidth + rounds x RTT; "
+                + "computation not counted):\n"
                 + TextReport.plainTable(rows);
     }
 
@@ -34,7 +36,7 @@ public final class TimeTable {
             Cost t = r.total();
             List<String> row = new ArrayList<>(List.of(r.model(), Units.bytes(t.onlineBits()),
                     t.onlineRounds().toString(), Units.bytes(t.offlineBits()), t.offlineRounds().toString()));
-            networks.forEach(n -> row.add(Network.duration(n.estimate(t).totalSeconds().doubleValue())));
+            networks.forEach(n -> row.add(Network.duration(n.estimate(t, r.traffic()).totalSeconds().doubleValue())));
             int missing = r.unsupported().stream().mapToInt(u -> u.count()).sum();
             row.add(missing == 0 ? "-" : missing + " node(s), " + r.unsupported().size() + " type(s)");
             rows.add(row.toArray(String[]::new));

@@ -29,10 +29,11 @@ class CommandsTest {
         JsonNode json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
                 .readTree(Files.readString(out));
         assertThat(json.fieldNames()).toIterable().containsExactly("model", "framework", "mode", "weights", "params",
-                "total", "tree", "unsupported", "complete");
+                "params_from", "traffic", "total", "tree", "unsupported", "complete");
         assertThat(json.get("model").asText()).isEqualTo("lenet");
         assertThat(json.get("weights").asText()).isEqualTo("secret");
         assertThat(json.get("params").get("l").asInt()).isEqualTo(64);
+        assertThat(json.get("params_from").get("l").asText()).isEqualTo("toy");
         // relu(n) = 640n bits under toy; LeNet's ReLUs have 3456 + 1024 + 120 + 84 elements
         assertThat(json.at("/total/online/bits").bigIntegerValue()).isEqualTo(BigInteger.valueOf(640L * 4684));
         assertThat(json.at("/total/online/rounds").asInt()).isEqualTo(4 * 8);

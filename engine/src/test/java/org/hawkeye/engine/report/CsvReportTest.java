@@ -35,17 +35,18 @@ class CsvReportTest {
     void aRowPerNodeWithPathKindOpProtocolAndCosts() {
         List<String[]> rows = rows(CsvReport.render(lenet));
         assertThat(String.join(",", rows.get(0))).isEqualTo(
-                "model,path,kind,op,protocol,repeat,online_bits,online_rounds,offline_bits,offline_rounds,phase");
+                "model,path,kind,op,protocol,repeat,online_bits,online_rounds,offline_bits,offline_rounds,phase,"
+                        + "online_bits_by_party,offline_bits_by_party");
         assertThat(rows).hasSize(1 + count(lenet.tree()));
         assertThat(rows.get(1)).containsExactly("lenet", "/", "model", "", "", "", String.valueOf(640L * 4684), "32",
-                "0", "0", "");
+                "0", "0", "", "", "");
         assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("lenet", "/features/features.1/Relu", "op",
-                "Relu", "", "", String.valueOf(640L * 3456), "8", "0", "0", ""));
+                "Relu", "", "", String.valueOf(640L * 3456), "8", "0", "0", "", "", ""));
         // protocol rows carry the op type above them, and the call chain in the path
         assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("lenet", "/features/features.1/Relu/relu/ltz",
-                "protocol", "Relu", "ltz", "1", String.valueOf(2 * 64 * 3 * 3456L), "7", "0", "0", ""));
+                "protocol", "Relu", "ltz", "1", String.valueOf(2 * 64 * 3 * 3456L), "7", "0", "0", "", "", ""));
         assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("lenet", "/features/features.0/Conv", "op",
-                "Conv", "", "", "0", "0", "0", "0", ""));
+                "Conv", "", "", "0", "0", "0", "0", "", "", ""));
     }
 
     @Test

@@ -43,7 +43,7 @@ class HtmlReportBrowserTest {
             throw new AssertionError("CI is set but chromium is not on PATH; .ci/run installs the Debian package");
         }
         Files.createDirectories(OUT);
-        profiler = new Profiler(SpecLibrary.load(List.of(TestFiles.toySpecs())));
+        profiler = new Profiler(SpecLibrary.load(List.of(TestFiles.toySpecs(), TestFiles.resource("specs/duplex"))));
     }
 
     @BeforeEach
@@ -137,6 +137,16 @@ class HtmlReportBrowserTest {
         // the address zoomed the icicle: the path above it ends in features.1, and nothing outside it is drawn
         assertThat(dom).contains("<a role=\"button\">features.1</a>").doesNotContain(">classifier.1<");
         browse(page, "#/features/features.1", "--window-size=1300,1300", "--screenshot=" + OUT.resolve("lenet-toy.png"));
+    }
+
+    @Test
+    void aFrameworkSplittingTrafficShowsEachPartyAndTheSetup() throws Exception {
+        ProfileResult r = profiler.profile(TestFiles.lenet(), ProfileOptions.of("duplex"));
+        String dom = browse(page("lenet-duplex", r), "", "--dump-dom");
+        assertThat(errors(dom)).isEmpty();
+        assertThat(status(dom)).isEqualTo("ok");
+        assertThat(dom).contains("sent by server ").contains(", client ").contains("One-time setup")
+                .contains("not in the totals");
     }
 
     @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import org.hawkeye.engine.cost.Cost;
+import org.hawkeye.engine.cost.Sent;
+import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.specs.ProfilerException;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +42,32 @@ class NetworkTest {
     }
 
     @Test
-    void timeIsBitsOverBandwidthPlusRoundsTimesRtt() {
+    void timeIsBitsOverBandwidthPlusRoundsTimesRttWhenNothingSaysWhoSends() {
         Network n = Network.parse("1Gbps,0.5ms");
         // 8e9 bits in 10 rounds online: 8 s + 10 x 0.5 ms; 1e9 bits in 2 rounds offline: 1 s + 1 ms
         Cost c = new Cost(BigInteger.valueOf(8_000_000_000L), BigInteger.TEN, BigInteger.valueOf(1_000_000_000L),
                 BigInteger.TWO);
-        Network.Estimate e = n.estimate(c);
+        Network.Estimate e = n.estimate(c, new Traffic(Traffic.TOTAL, List.of(), 2, ""));
         assertThat(e.onlineSeconds()).isEqualByComparingTo("8.005");
         assertThat(e.offlineSeconds()).isEqualByComparingTo("1.001");
         assertThat(e.totalSeconds()).isEqualByComparingTo("9.006");
+    }
+
+    @Test
+    void aFullDuplexLinkTakesTheBusierDirection() {
+        Network n = Network.parse("1Gbps,0.5ms");
+        Traffic twoParties = new Traffic("per_party", List.of("server", "client"), 2, "");
+        // online: the server sends 6e9 bits, the client 2e9: 6 s + 10 x 0.5 ms; offline: the client 1e9: 1 s + 1 ms
+        Cost c = new Cost(BigInteger.valueOf(8_000_000_000L), BigInteger.TEN, BigInteger.valueOf(1_000_000_000L),
+                BigInteger.TWO, new Sent(List.of(BigInteger.valueOf(6_000_000_000L), BigInteger.valueOf(2_000_000_000L))),
+                new Sent(List.of(BigInteger.ZERO, BigInteger.valueOf(1_000_000_000L))));
+        Network.Estimate e = n.estimate(c, twoParties);
+        assertThat(e.onlineSeconds()).isEqualByComparingTo("6.005");
+        assertThat(e.offlineSeconds()).isEqualByComparingTo("1.001");
+        // symmetric among 3 parties: each sends a third of 9e9 bits: 3 s + 10 x 0.5 ms
+        Cost sym = new Cost(BigInteger.valueOf(9_000_000_000L), BigInteger.TEN, BigInteger.ZERO, BigInteger.ZERO);
+        assertThat(n.estimate(sym, new Traffic("symmetric", List.of(), 3, "")).onlineSeconds())
+                .isEqualByComparingTo("3.005");
     }
 
     @Test

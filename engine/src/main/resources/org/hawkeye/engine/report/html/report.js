@@ -30,10 +30,23 @@
     for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
     return e;
   }
-  // a cost is [online bits (string), online rounds, offline bits (string), offline rounds]
-  function C(c) { return { ob: Number(c[0]), or: c[1], fb: Number(c[2]), fr: c[3], exact: c }; }
+  // a cost is [online bits (string), online rounds, offline bits (string), offline rounds], then, when the
+  // framework splits traffic per party, [online bits per party] and [offline bits per party] (strings)
+  var PARTIES = D.traffic.parties;
+  function C(c) {
+    return { ob: Number(c[0]), or: c[1], fb: Number(c[2]), fr: c[3], exact: c,
+      os: c.length > 4 ? c[4].map(Number) : null, fs: c.length > 5 ? c[5].map(Number) : null };
+  }
   function allBits(c) { return c.ob + c.fb; }
-  function timeOn(n, c) { return (c.ob + c.fb) / n.bps + (c.or + c.fr) * n.rtt; }
+  // full duplex: a phase takes its busier direction's bits over the bandwidth, plus its rounds x RTT
+  function busier(bits, byParty) {
+    if (byParty) return Math.max.apply(null, byParty.concat([0]));
+    return D.traffic.split === 'symmetric' ? bits / D.traffic.count : bits;
+  }
+  function timeOn(n, c) { return (busier(c.ob, c.os) + busier(c.fb, c.fs)) / n.bps + (c.or + c.fr) * n.rtt; }
+  function partyText(byParty) {
+    return PARTIES.map(function (p, i) { return p + ' ' + bytes(byParty[i]); }).join(', ');
+  }
 
   // ---- tooltip ----
   var tip = document.getElementById('tooltip');
@@ -50,8 +63,10 @@
   function esc(s) { return String(s).replace(/[&<>"]/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
   function costRows(c) {
     return '<table><tr><td>online</td><td>' + bytes(c.ob) + ' (' + int(c.exact[0]) + ' bits)</td><td>' +
-      int(c.or) + ' rounds</td></tr><tr><td>offline</td><td>' + bytes(c.fb) + ' (' + int(c.exact[2]) +
-      ' bits)</td><td>' + int(c.fr) + ' rounds</td></tr></table>';
+      int(c.or) + ' rounds</td></tr>' + (c.os ? '<tr><td></td><td colspan="2">sent by ' + esc(partyText(c.os)) +
+      '</td></tr>' : '') + '<tr><td>offline</td><td>' + bytes(c.fb) + ' (' + int(c.exact[2]) +
+      ' bits)</td><td>' + int(c.fr) + ' rounds</td></tr>' + (c.fs && c.fb > 0 ? '<tr><td></td><td colspan="2">sent by ' +
+      esc(partyText(c.fs)) + '</td></tr>' : '') + '</table>';
   }
 
   // segmented buttons; calls onPick(value) now and on every click
@@ -86,8 +101,20 @@
       c.appendChild(el('div', { 'class': 'sub' }, sub));
       host.appendChild(c);
     }
-    card('Online', bytes(TOTAL.ob), int(TOTAL.or) + ' rounds', int(TOTAL.exact[0]) + ' bits');
-    card('Offline', bytes(TOTAL.fb), int(TOTAL.fr) + ' rounds', int(TOTAL.exact[2]) + ' bits');
+    card('Online', bytes(TOTAL.ob), int(TOTAL.or) + ' rounds' + (TOTAL.os ? '; sent by ' + partyText(TOTAL.os) : ''),
+      int(TOTAL.exact[0]) + ' bits');
+    card('Offline', bytes(TOTAL.fb), int(TOTAL.fr) + ' rounds' + (TOTAL.fs && TOTAL.fb > 0 ? '; sent by ' +
+      partyText(TOTAL.fs) : ''), int(TOTAL.exact[2]) + ' bits');
+    if (D.setup) {
+      // the one-time session setup runs before the online window: its own card, not part of the totals
+      var S = C(D.setup), sb = S.ob + S.fb;
+      card('One-time setup', bytes(sb), (S.os ? 'sent by ' + partyText(S.os.map(function (v, i) {
+        return v + S.fs[i]; })) + '; ' : '') + 'not in the totals', int(sb) + ' bits before the online window');
+    }
+    if (D.traffic.split === 'symmetric') {
+      document.getElementById('subtitle').textContent += '; traffic is symmetric: each of the ' + D.traffic.count +
+        ' parties sends an equal share';
+    }
     if (D.training) {
       // one training step: a card per phase (forward, backward, update), which add up to the totals
       document.getElementById('subtitle').textContent += '; one training step, loss ' + D.training.loss +

@@ -27,7 +27,14 @@
     for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
     return e;
   }
-  // a cost is [online bits (string), online rounds, offline bits (string), offline rounds]
+  // a cost is [online bits (string), online rounds, offline bits (string), offline rounds], then, when the
+  // framework splits traffic per party, [online bits per party] and [offline bits per party] (strings)
+  var T = D.traffic;
+  // full duplex: a phase takes its busier direction's bits over the bandwidth, plus its rounds x RTT (as report.js)
+  function busier(bits, byParty) {
+    if (byParty) return Math.max.apply(null, byParty.map(Number).concat([0]));
+    return T.split === 'symmetric' ? bits / T.party_count : bits;
+  }
   var METRICS = [
     { label: 'all bits', of: function (c) { return Number(c[0]) + Number(c[2]); }, unit: F.byteUnit, fmt: F.bytes },
     { label: 'online bits', of: function (c) { return Number(c[0]); }, unit: F.byteUnit, fmt: F.bytes },
@@ -35,9 +42,15 @@
     { label: 'online rounds', of: function (c) { return c[1]; }, unit: F.countUnit, fmt: F.int },
     { label: 'offline rounds', of: function (c) { return c[3]; }, unit: F.countUnit, fmt: F.int }
   ];
+  (T.parties || []).forEach(function (p, i) {
+    METRICS.push({ label: 'sent by ' + p, unit: F.byteUnit, fmt: F.bytes, of: function (c) {
+      return c.length > 5 ? Number(c[4][i]) + Number(c[5][i]) : 0;
+    } });
+  });
   D.networks.forEach(function (n) {
     METRICS.push({ label: 'time ' + n.name, unit: F.timeUnit, fmt: F.duration, of: function (c) {
-      return (Number(c[0]) + Number(c[2])) / n.bps + (c[1] + c[3]) * n.rtt;
+      var os = c.length > 4 ? c[4] : null, fs = c.length > 5 ? c[5] : null;
+      return (busier(Number(c[0]), os) + busier(Number(c[2]), fs)) / n.bps + (c[1] + c[3]) * n.rtt;
     } });
   });
 
