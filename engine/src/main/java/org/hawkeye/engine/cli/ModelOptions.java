@@ -37,6 +37,11 @@ final class ModelOptions {
 
     /** The --input and --dim requests. */
     InputShapes.Request shapes() {
+        return shapes(inputs, dims);
+    }
+
+    /** The requests of {@code --input NAME=DIMS} and {@code --dim AXIS=N} options, by name. */
+    static InputShapes.Request shapes(Map<String, String> inputs, Map<String, String> dims) {
         InputShapes.Request r = InputShapes.Request.NONE;
         for (Map.Entry<String, String> e : inputs.entrySet()) {
             r = r.withInput(e.getKey(), parseDims("--input " + e.getKey(), e.getValue()));

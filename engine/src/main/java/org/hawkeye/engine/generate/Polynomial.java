@@ -116,6 +116,12 @@ public record Polynomial(String variable, List<Rational> coefficients) {
         return out;
     }
 
+    /** True for a fit of the zero polynomial: a metric that is nothing at every point, which reports leave out. */
+    public static boolean zero(Optional<Fit> fit) {
+        return fit.isPresent() && fit.get().polynomial().degree() == 0
+                && fit.get().polynomial().coefficient(0).isZero();
+    }
+
     /**
      * A fit in words: {@code 2*cache + 3 (exact: fitted on 2 points, confirmed on 30 more)}, or why there is none.
      */

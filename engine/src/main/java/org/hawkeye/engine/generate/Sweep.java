@@ -160,6 +160,12 @@ public final class Sweep {
     static ProfileOptions optionsAt(ProfileOptions base, List<Variable> vary, Map<String, String> at) {
         ProfileOptions o = base;
         InputShapes.Request shapes = base.shapes();
+        boolean cache = vary.stream().anyMatch(v -> v.kind() == Kind.CACHE);
+        boolean sequence = vary.stream().anyMatch(v -> v.kind() == Kind.SEQUENCE);
+        if (cache && !sequence && shapes.isEmpty()) {
+            // a cache alone is a decode step: one new token
+            shapes = shapes.withSequence(1L);
+        }
         for (Variable v : vary) {
             String value = at.get(v.name());
             switch (v.kind()) {

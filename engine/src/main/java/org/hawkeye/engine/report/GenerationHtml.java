@@ -63,6 +63,9 @@ public final class GenerationHtml {
                 + "and confirmed on every later one.";
         if (decode.size() >= 2) {
             GenerationReport.perToken(r).forEach((m, fit) -> {
+                if (Polynomial.zero(fit)) {
+                    return;
+                }
                 page.fits.add(m.label() + " = " + Polynomial.describe(fit, decode.size()));
                 if (fit.isEmpty()) {
                     GenerationReport.pieceLines(GenerationReport.pieces(r, m)).forEach(l -> page.fits.add("    " + l));

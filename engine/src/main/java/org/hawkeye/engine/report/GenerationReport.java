@@ -106,6 +106,9 @@ public final class GenerationReport {
             sb.append("\none generated token, exactly, with ").append(CACHE).append(" = the tokens in the cache:\n");
             List<String[]> fits = new ArrayList<>();
             perToken(r).forEach((m, fit) -> {
+                if (Polynomial.zero(fit)) {
+                    return;
+                }
                 fits.add(new String[] {"  " + m.label(), "= " + Polynomial.describe(fit, r.decode().size())});
                 if (fit.isEmpty()) {
                     for (String line : pieceLines(pieces(r, m))) {

@@ -62,11 +62,14 @@ public final class SweepHtml {
         lines.forEach((rest, costs) -> page.series.add(new SeriesPage.Series(rest.isEmpty() ? "total"
                 : Sweep.describe(rest), false, List.of(costs))));
         page.fitsNote = "Every cost hawkeye computes is exact, so where a cost is a polynomial in a varied number, "
-                + "degree + 1 points fix it and the other points confirm it.";
+                + "degree + 1 points fix it and the other points confirm it. Metrics that are 0 everywhere are left out.";
         for (Sweep.Fits f : r.fits()) {
             String where = "in " + f.variable() + (f.at().isEmpty() ? "" : ", " + Sweep.describe(f.at())) + ": ";
-            f.fits().forEach((m, fit) -> page.fits.add(where + m.label() + " = " + Polynomial.describe(fit,
-                    f.points())));
+            f.fits().forEach((m, fit) -> {
+                if (!Polynomial.zero(fit)) {
+                    page.fits.add(where + m.label() + " = " + Polynomial.describe(fit, f.points()));
+                }
+            });
         }
         page.tableTitle = "Points";
         List<String> head = new ArrayList<>(r.vary().stream().map(Sweep.Variable::name).toList());

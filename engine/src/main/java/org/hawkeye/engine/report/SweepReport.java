@@ -48,13 +48,20 @@ public final class SweepReport {
         }
         sb.append(TextReport.table(rows));
         if (!r.fits().isEmpty()) {
-            sb.append("\nexact closed forms (each fitted on degree + 1 points and confirmed on every other one):\n");
+            sb.append("\nexact closed forms (each fitted on degree + 1 points and confirmed on every other one; metrics "
+                    + "that are 0 everywhere left out):\n");
             for (Sweep.Fits f : r.fits()) {
                 sb.append("  in ").append(f.variable()).append(f.at().isEmpty() ? "" : ", " + Sweep.describe(f.at()))
                         .append(":\n");
                 List<String[]> lines = new ArrayList<>();
-                f.fits().forEach((m, fit) -> lines.add(new String[] {"    " + m.label(), "= "
-                        + Polynomial.describe(fit, f.points())}));
+                f.fits().forEach((m, fit) -> {
+                    if (!Polynomial.zero(fit)) {
+                        lines.add(new String[] {"    " + m.label(), "= " + Polynomial.describe(fit, f.points())});
+                    }
+                });
+                if (lines.isEmpty()) {
+                    lines.add(new String[] {"    (nothing is sent)", ""});
+                }
                 sb.append(TextReport.plainTable(lines));
             }
         }

@@ -182,6 +182,13 @@ public final class InputShapes {
             }
         }
         Long seq = request.sequence();
+        Long newTokens = seq;
+        for (Value t : InputRoles.inputs(graph, InputRoles.Role.TOKENS)) {
+            Long[] s = sizes.get(t.name());
+            if (newTokens == null && s.length > 0 && s[s.length - 1] != null) {
+                newTokens = s[s.length - 1];
+            }
+        }
         for (String name : graph.inputs()) {
             Value v = graph.value(name);
             Long[] s = sizes.get(name);
@@ -189,7 +196,8 @@ public final class InputShapes {
             if (seq != null && role == InputRoles.Role.TOKENS) {
                 s[s.length - 1] = seq;
             } else if (role == InputRoles.Role.MASK && (seq != null || request.cache() != null)) {
-                Long tokens = seq != null ? seq : (s.length >= 3 ? s[s.length - 2] : null);
+                Long tokens = seq != null ? seq : s.length >= 3 && s[s.length - 2] != null ? s[s.length - 2]
+                        : newTokens;
                 if (tokens != null && (past != null || cache.isEmpty())) {
                     s[s.length - 1] = tokens + (past == null ? 0 : past);
                 }
