@@ -87,7 +87,10 @@ public final class Profiler {
         KieBase rules = RuleBase.build(ruleFiles, phaseNames);
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
-        Map<String, String> settings = Map.of("weights", weights.label(), "mode", options.mode());
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("weights", weights.label(), "mode", options.mode()));
+        if (framework.spec().defaults().savedValues() != null) {
+            settings.put("saved_values", framework.spec().defaults().savedValues().label());
+        }
         RewriteLog rewritesBeforeTraining = null;
         if (options.training() != null) {
             String inferenceOnly = framework.spec().models().inferenceOnly();

@@ -24,6 +24,7 @@ public final class SpecLibrary {
     private static final String COMMON = "common";
     private static final String FRAMEWORK_FILE = "framework.yaml";
     private static final String BASE_FILE = "base.yaml";
+    private static final String NETWORKS_FILE = "networks.yaml";
 
     private final Map<String, Path> folders;
     private final Map<String, String> displayDirs;
@@ -33,14 +34,17 @@ public final class SpecLibrary {
     private final Map<String, FrameworkFolder> loaded = new LinkedHashMap<>();
     private final Map<String, Inheritance.Layer> layers = new java.util.HashMap<>();
     private final Inheritance inheritance = new Inheritance(this::layer, this::knownBesides);
+    private final List<Path> userDirs;
     private CommonRules common;
+    private NetworkCatalog networks;
 
     private SpecLibrary(Map<String, Path> folders, Map<String, String> displayDirs, java.util.Set<String> builtIns,
-                        Path commonDir) {
+                        Path commonDir, List<Path> userDirs) {
         this.folders = folders;
         this.displayDirs = displayDirs;
         this.builtIns = builtIns;
         this.commonDir = commonDir;
+        this.userDirs = List.copyOf(userDirs);
     }
 
     /** The built-in frameworks plus those under {@code userDirs}. */
@@ -61,9 +65,9 @@ public final class SpecLibrary {
                 throw new ProfilerException(user.toString(), "--specs: no such folder");
             }
             List<Path> dirs = specFile(user) != null ? List.of(user) : frameworkDirs(user);
-            if (dirs.isEmpty()) {
+            if (dirs.isEmpty() && !Files.isRegularFile(user.resolve(NETWORKS_FILE))) {
                 throw new ProfilerException(user.toString(),
-                        "--specs: no framework.yaml or base.yaml in this folder or its subfolders");
+                        "--specs: no framework.yaml, base.yaml or networks.yaml in this folder or its subfolders");
             }
             for (Path dir : dirs) {
                 String name = dir.toAbsolutePath().normalize().getFileName().toString();
@@ -72,7 +76,7 @@ public final class SpecLibrary {
                 builtIns.remove(name);
             }
         }
-        return new SpecLibrary(folders, display, builtIns, common);
+        return new SpecLibrary(folders, display, builtIns, common, userDirs);
     }
 
     /** The frameworks one can profile with (bases are left out). */
@@ -153,6 +157,32 @@ public final class SpecLibrary {
             common = readCommon();
         }
         return common;
+    }
+
+    /**
+     * The named networks: specs/common/networks.yaml, then the networks.yaml of each --specs folder that has one
+     * (adding networks, replacing those of the same name, and replacing the defaults if it names any). Read once.
+     */
+    public synchronized NetworkCatalog networks() {
+        if (networks == null) {
+            SpecReader located = new SpecReader(java.util.Set.of(NetworkSpec.class));
+            String builtInFile = "specs/common/" + NETWORKS_FILE;
+            SpecReader.Read<NetworkCatalog> read = located.read(builtInFile,
+                    readText(commonDir.resolve(NETWORKS_FILE)), NetworkCatalog.class);
+            read.value().check(builtInFile, read.locations());
+            NetworkCatalog all = read.value();
+            for (Path dir : userDirs) {
+                Path file = dir.resolve(NETWORKS_FILE);
+                if (Files.isRegularFile(file)) {
+                    SpecReader.Read<NetworkCatalog> more = located.read(file.toString(), readText(file),
+                            NetworkCatalog.class);
+                    all = all.merge(more.value());
+                    all.check(file.toString(), more.locations());
+                }
+            }
+            networks = all;
+        }
+        return networks;
     }
 
     private CommonRules readCommon() {

@@ -24,6 +24,7 @@ class InheritanceTest {
             description: "a base for tests"
             defaults:
               weights: secret
+              saved_values: costed
             parameters:
               l:
                 doc: "ring bits"
@@ -129,6 +130,7 @@ class InheritanceTest {
         assertThat(child.spec().protocolNames()).containsExactly("mul", "relu");
         assertThat(child.provenance().protocols()).containsEntry("mul", "child").containsEntry("relu", "base");
         assertThat(child.spec().defaults().weights()).isEqualTo(WeightsMode.SECRET);
+        assertThat(child.spec().defaults().savedValues()).isEqualTo(FrameworkDefaults.SavedValues.COSTED);
         // the base's A, the child's B in place of the base's, the child's D; the base's C removed
         assertThat(child.rules()).extracting(RuleFile::displayPath).containsExactly(
                 dir.resolve("base") + "/rules/A.drl", dir.resolve("child") + "/rules/B.drl",
@@ -175,21 +177,21 @@ class InheritanceTest {
     void aProtocolTheBaseLeavesWithoutCostMustBeCosted() throws IOException {
         String noMul = CHILD.substring(0, CHILD.indexOf("protocols:")) + "remove_rules: [C.drl]\n";
         assertThat(childError(BASE, noMul)).isEqualTo(
-                "CHILD: base declares protocol 'mul(n)' without a cost (at BASE:16:5): define its cost here, under "
+                "CHILD: base declares protocol 'mul(n)' without a cost (at BASE:17:5): define its cost here, under "
                         + "protocols");
     }
 
     @Test
     void aProtocolTheBaseLeavesWithoutCostKeepsItsArguments() throws IOException {
         assertThat(childError(BASE, CHILD.replace("args: [n]", "args: [m]").replace("l * n", "l * m"))).isEqualTo(
-                "CHILD:17:5: protocol 'mul' takes [m], but base declares it with [n] at BASE:16:5 (its rules and "
+                "CHILD:17:5: protocol 'mul' takes [m], but base declares it with [n] at BASE:17:5 (its rules and "
                         + "protocols call it so)");
     }
 
     @Test
     void aParameterTheBaseLeavesWithoutDefaultMustGetOne() throws IOException {
         assertThat(childError(BASE, CHILD.replace("  l: {default: 64}\n", ""))).isEqualTo(
-                "CHILD: base declares parameter 'l' without a default (at BASE:8:5): give parameters.l.default here");
+                "CHILD: base declares parameter 'l' without a default (at BASE:9:5): give parameters.l.default here");
     }
 
     @Test

@@ -44,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
     String framework;
 
     @Option(names = "--network", paramLabel = "lan|wan|BANDWIDTH,RTT",
-            description = "Also estimate time on this network (a preset, or e.g. 1Gbps,0.5ms).")
+            description = "Also estimate time on this network (a name of networks.yaml, or e.g. 1Gbps,0.5ms).")
     String network;
 
     @Mixin
@@ -58,14 +58,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Network> networks = new ArrayList<>(Network.defaults());
+        SpecLibrary library = specs.library();
+        List<Network> networks = new ArrayList<>(Network.defaults(library.networks()));
         if (network != null) {
-            Network given = Network.parse(network);
+            Network given = Network.parse(network, Network.presets(library.networks()));
             if (networks.stream().noneMatch(n -> n.name().equals(given.name()))) {
                 networks.add(given);
             }
         }
-        SpecLibrary library = specs.library();
         Profiler profiler = new Profiler(library);
         String text;
         if (models.size() == 1) {

@@ -11,6 +11,7 @@ import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.report.Network;
 import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.SpecLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +47,8 @@ final class ProfileCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--network", paramLabel = "lan|wan|BANDWIDTH,RTT",
-            description = "Estimate time on this network too (a preset, or e.g. 1Gbps,0.5ms); adds \"time\" to JSON.")
+            description = "Estimate time on this network too (a name of networks.yaml, or e.g. 1Gbps,0.5ms); adds "
+                    + "\"time\" to JSON.")
     String network;
 
     @Option(names = {"-r", "--rewrite"}, paramLabel = "TARGET=REPLACEMENT[@PREFIX]",
@@ -71,8 +73,9 @@ final class ProfileCommand implements Callable<Integer> {
             throw new ProfilerException("", "--depth must be 0 or more, not " + depth);
         }
         ProfileOptions options = runOptions.under(framework).withStrict(strict).withTraining(training.options());
-        Network net = network == null ? null : Network.parse(network);
-        return new ProfileRun(new Profiler(specs.library()), options, format, depth, net, spec, rewrites)
+        SpecLibrary library = specs.library();
+        Network net = network == null ? null : Network.parse(network, Network.presets(library.networks()));
+        return new ProfileRun(new Profiler(library), options, format, depth, net, spec, rewrites)
                 .run(models, output);
     }
 

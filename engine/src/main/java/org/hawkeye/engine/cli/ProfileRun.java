@@ -81,7 +81,7 @@ final class ProfileRun {
 
     /** The networks text and HTML show times for: LAN and WAN, and {@code --network} when it is another. */
     private List<Network> networks() {
-        List<Network> out = new ArrayList<>(Network.defaults());
+        List<Network> out = new ArrayList<>(Network.defaults(profiler.specs().networks()));
         if (network != null && out.stream().noneMatch(n -> n.name().equals(network.name()))) {
             out.add(network);
         }

@@ -11,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.Traffic;
+import org.hawkeye.specs.NetworkCatalog;
+import org.hawkeye.specs.NetworkSpec;
 import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.SpecLibrary;
 
 /**
  * A network to turn bits and rounds into an estimated time, per phase: {@code larger direction / bandwidth + rounds x
@@ -28,95 +31,67 @@ import org.hawkeye.specs.ProfilerException;
 public record Network(String name, BigDecimal bitsPerSecond, BigDecimal rttSeconds, String source) {
     private static final MathContext MC = MathContext.DECIMAL64;
 
-    /**
-     * The presets, with the setting each paper's artifact emulated. Names are what {@code --network} accepts.
-     * The netem delays are on the loopback device, which both directions cross, so ping is twice the delay.
-     */
-    static final Map<String, Network> PRESETS = presets();
+    /** The built-in named networks (specs/common/networks.yaml), read once. */
+    private static volatile Map<String, Network> builtIn;
 
-    private static Map<String, Network> presets() {
+    /** The named networks of {@code catalog}, in its order; names are what {@code --network} accepts. */
+    public static Map<String, Network> presets(NetworkCatalog catalog) {
         Map<String, Network> m = new LinkedHashMap<>();
-        // OpenCheetah scripts/throttle.sh lan: tbf rate 3000mbit, netem delay 0.15msec on lo ("about 0.3ms ping")
-        Network cheetahLan = new Network("cheetah-lan", mbps(3000), ms("0.3"),
-                "Cheetah (USENIX Security 2022) LAN: OpenCheetah scripts/throttle.sh, 3000 Mbit/s, 0.3 ms ping");
-        // wqruan/HawkEye Scripts/resnet-opt.sh: netem rate 9Mbps delay 36ms on lo; tc(8) reads "Mbps" as
-        // megabytes per second, so the link carried 72 Mbit/s, and 36 ms each way is a 72 ms ping
-        Network hawkeyeWan = new Network("hawkeye-wan", mbps(72), ms("72"),
-                "HawkEye (USENIX Security 2025) WAN, Table 5: tc netem rate 9Mbps (9 MB/s = 72 Mbit/s) delay 36ms on lo");
-        // OpenCheetah scripts/throttle.sh wan: tbf rate 400mbit, netem delay 20msec on lo ("about 40ms ping")
-        Network cheetahWan = new Network("cheetah-wan", mbps(400), ms("40"),
-                "Cheetah (USENIX Security 2022) WAN: OpenCheetah scripts/throttle.sh, 400 Mbit/s, 40 ms ping");
-        m.put("lan", cheetahLan.renamed("lan"));
-        m.put("wan", hawkeyeWan.renamed("wan"));
-        m.put(cheetahLan.name(), cheetahLan);
-        m.put(cheetahWan.name(), cheetahWan);
-        m.put(hawkeyeWan.name(), hawkeyeWan);
+        for (String name : catalog.networks().keySet()) {
+            NetworkSpec n = catalog.resolve(name);
+            m.put(name, new Network(name, NetworkSpec.bitsPerSecond(n.bandwidth(), name),
+                    NetworkSpec.seconds(n.rtt(), name), n.source()));
+        }
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** The networks reports show when the user names none: the LAN and the WAN preset. */
-    public static List<Network> defaults() {
-        return List.of(PRESETS.get("lan"), PRESETS.get("wan"));
-    }
-
+    /** The built-in named networks. */
     public static Map<String, Network> presetsByName() {
-        return PRESETS;
+        Map<String, Network> m = builtIn;
+        if (m == null) {
+            m = presets(SpecLibrary.load(List.of()).networks());
+            builtIn = m;
+        }
+        return m;
     }
 
-    private static final Pattern CUSTOM = Pattern.compile(
-            "\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z]+)\\s*,\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zµ]+)\\s*");
+    /** The networks reports show when the user names none (the catalog's defaults: the LAN and the WAN preset). */
+    public static List<Network> defaults(NetworkCatalog catalog) {
+        Map<String, Network> all = presets(catalog);
+        return catalog.defaults().stream().map(all::get).toList();
+    }
 
-    /** A preset name, or {@code BANDWIDTH,LATENCY} such as {@code 1Gbps,0.5ms} (latency is the round-trip time). */
+    /** The built-in defaults. */
+    public static List<Network> defaults() {
+        return defaults(SpecLibrary.load(List.of()).networks());
+    }
+
+    private static final Pattern CUSTOM = Pattern.compile("\\s*([0-9.]+\\s*[A-Za-z]+)\\s*,\\s*([0-9.]+\\s*[a-zµ]+)\\s*");
+
+    /** A built-in preset name, or {@code BANDWIDTH,LATENCY} such as {@code 1Gbps,0.5ms}. */
     public static Network parse(String text) {
-        Network preset = PRESETS.get(text.toLowerCase(Locale.ROOT));
+        return parse(text, presetsByName());
+    }
+
+    /**
+     * A name of {@code presets}, or {@code BANDWIDTH,LATENCY} such as {@code 1Gbps,0.5ms} (latency is the round-trip
+     * time).
+     */
+    public static Network parse(String text, Map<String, Network> presets) {
+        Network preset = presets.get(text.toLowerCase(Locale.ROOT));
         if (preset != null) {
             return preset;
         }
         Matcher m = CUSTOM.matcher(text);
+        String where = "--network " + text;
         if (!m.matches()) {
-            throw new ProfilerException("--network " + text, "not a preset (" + String.join(", ", PRESETS.keySet())
+            throw new ProfilerException(where, "not a preset (" + String.join(", ", presets.keySet())
                     + ") nor BANDWIDTH,RTT such as 1Gbps,0.5ms");
         }
-        BigDecimal bps = new BigDecimal(m.group(1)).multiply(bandwidthUnit(text, m.group(2)));
-        BigDecimal rtt = new BigDecimal(m.group(3)).multiply(latencyUnit(text, m.group(4)));
-        if (bps.signum() == 0) {
-            throw new ProfilerException("--network " + text, "bandwidth must be more than 0");
-        }
-        return new Network(text.strip(), bps, rtt, "given on the command line");
+        return new Network(text.strip(), NetworkSpec.bitsPerSecond(m.group(1), where),
+                NetworkSpec.seconds(m.group(2), where), "given on the command line");
     }
 
-    private static BigDecimal bandwidthUnit(String text, String unit) {
-        return switch (unit) {
-            case "bps" -> BigDecimal.ONE;
-            case "Kbps", "kbps" -> BigDecimal.TEN.pow(3);
-            case "Mbps" -> BigDecimal.TEN.pow(6);
-            case "Gbps" -> BigDecimal.TEN.pow(9);
-            default -> throw new ProfilerException("--network " + text, "unknown bandwidth unit '" + unit
-                    + "' (bits per second: bps, Kbps, Mbps, Gbps)");
-        };
-    }
-
-    private static BigDecimal latencyUnit(String text, String unit) {
-        return switch (unit) {
-            case "us", "µs" -> new BigDecimal("0.000001");
-            case "ms" -> new BigDecimal("0.001");
-            case "s" -> BigDecimal.ONE;
-            default -> throw new ProfilerException("--network " + text, "unknown latency unit '" + unit
-                    + "' (us, ms, s)");
-        };
-    }
-
-    private static BigDecimal mbps(long megabits) {
-        return BigDecimal.valueOf(megabits).multiply(BigDecimal.TEN.pow(6));
-    }
-
-    private static BigDecimal ms(String millis) {
-        return new BigDecimal(millis).divide(BigDecimal.valueOf(1000));
-    }
-
-    private Network renamed(String alias) {
-        return new Network(alias, bitsPerSecond, rttSeconds, source);
-    }
 
     /** Seconds to move {@code bits} on the busier direction in {@code rounds} sequential rounds. */
     public BigDecimal seconds(BigDecimal bits, BigInteger rounds) {

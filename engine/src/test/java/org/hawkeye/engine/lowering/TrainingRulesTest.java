@@ -41,6 +41,10 @@ class TrainingRulesTest {
 
     /** x [4] secret; a Greater marked saved and a Mul marked not needed, both reading it. */
     private static Map<String, OpDecision> lower(List<RuleFile> extra) {
+        return lower(extra, Map.of("weights", "secret", "mode", "training"));
+    }
+
+    private static Map<String, OpDecision> lower(List<RuleFile> extra, Map<String, String> settings) {
         Map<String, Value> values = new LinkedHashMap<>();
         values.put("x", new Value("x", ValueKind.INPUT, DataType.FLOAT, Shape.of(4), null));
         List<Node> nodes = new ArrayList<>();
@@ -54,7 +58,7 @@ class TrainingRulesTest {
         files.addAll(extra);
         Graph g = new Graph("t", nodes, values, List.of("x"), List.of(), Map.of());
         return Lowering.lower(g, RuleBase.build(files, COMMON.pipeline().phaseNames()),
-                COMMON.pipeline().phaseNames(), Map.of("weights", "secret", "mode", "training"), Map.of());
+                COMMON.pipeline().phaseNames(), settings, Map.of());
     }
 
     private static Node node(String name, String type, String out, Map<String, Object> attrs) {
@@ -72,6 +76,16 @@ class TrainingRulesTest {
                 .isEqualTo("a gradient no trainable weight needs is not computed");
         // a needed gradient is left to the framework (no framework rules here: undecided)
         assertThat(d.get("/fc/backward/weight_grad").kind()).isEqualTo(OpDecision.Kind.UNSUPPORTED);
+    }
+
+    @Test
+    void aFrameworkWhoseSavedValuesCostLeavesThemToItsOwnRules() {
+        // framework.yaml defaults: {saved_values: costed} becomes this setting; free is the common rule's default
+        Map<String, OpDecision> d = lower(List.of(),
+                Map.of("weights", "secret", "mode", "training", "saved_values", "costed"));
+        assertThat(d.get("/act/forward/relu_mask").kind()).isEqualTo(OpDecision.Kind.UNSUPPORTED);
+        assertThat(lower(List.of(), Map.of("weights", "secret", "mode", "training", "saved_values", "free"))
+                .get("/act/forward/relu_mask").kind()).isEqualTo(OpDecision.Kind.FREE);
     }
 
     @Test

@@ -3,16 +3,26 @@ package org.hawkeye.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.Sent;
 import org.hawkeye.engine.cost.Traffic;
+import org.hawkeye.specs.NetworkCatalog;
 import org.hawkeye.specs.ProfilerException;
+import org.hawkeye.specs.SpecLibrary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Network presets, the BANDWIDTH,RTT syntax, and the time formula bits / bandwidth + rounds x RTT. */
+/**
+ * Network presets (specs/common/networks.yaml and a --specs folder's), the BANDWIDTH,RTT syntax, and the time
+ * formula bits / bandwidth + rounds x RTT.
+ */
 class NetworkTest {
 
     @Test
@@ -27,6 +37,44 @@ class NetworkTest {
         assertThat(wan.rttSeconds()).isEqualByComparingTo("0.072");
         assertThat(Network.parse("cheetah-wan").describe()).isEqualTo("400 Mbit/s, 40.0 ms RTT");
         assertThat(Network.defaults()).extracting(Network::name).containsExactly("lan", "wan");
+    }
+
+    @Test
+    void aSpecsFolderAddsNetworksAndMayChangeTheDefaults(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("networks.yaml"), """
+                networks:
+                  campus:
+                    bandwidth: 10Gbps
+                    rtt: 0.1ms
+                    source: "two servers on one campus"
+                  lan:
+                    same_as: cheetah-wan
+                defaults: [campus, wan]
+                """);
+        NetworkCatalog catalog = SpecLibrary.load(List.of(dir)).networks();
+        Map<String, Network> presets = Network.presets(catalog);
+        assertThat(Network.parse("campus", presets).describe()).isEqualTo("10 Gbit/s, 100 µs RTT");
+        assertThat(Network.parse("lan", presets).bitsPerSecond()).isEqualByComparingTo("400000000");
+        assertThat(Network.defaults(catalog)).extracting(Network::name).containsExactly("campus", "wan");
+        assertThat(presets.keySet()).containsExactly("lan", "wan", "cheetah-lan", "cheetah-wan", "hawkeye-wan",
+                "campus");
+    }
+
+    @Test
+    void aBadNetworkFileIsAnErrorAtItsPlace(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("networks.yaml"), """
+                networks:
+                  campus:
+                    bandwidth: 10GBps
+                    rtt: 0.1ms
+                    source: "two servers on one campus"
+                """);
+        assertThatThrownBy(() -> SpecLibrary.load(List.of(dir)).networks()).hasMessage(dir.resolve("networks.yaml")
+                + ":3:5: network 'campus': unknown bandwidth unit 'GBps' (bits per second: bps, Kbps, Mbps, Gbps)");
+        Files.writeString(dir.resolve("networks.yaml"), "networks:\n  fast:\n    same_as: nowhere\n");
+        assertThatThrownBy(() -> SpecLibrary.load(List.of(dir)).networks()).hasMessageStartingWith(
+                dir.resolve("networks.yaml") + ":3:5: network 'fast': same_as 'nowhere' is not a network with its own "
+                        + "bandwidth (known: lan, wan, ");
     }
 
     @Test
