@@ -1,7 +1,6 @@
 package org.hawkeye.engine.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hawkeye.engine.ProfileOptions;
@@ -10,6 +9,7 @@ import org.hawkeye.engine.generate.Generation;
 import org.hawkeye.engine.report.GenerationHtml;
 import org.hawkeye.engine.report.GenerationReport;
 import org.hawkeye.engine.report.Network;
+import org.hawkeye.specs.SpecLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,19 +39,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Take the prefill from this export (when MODEL takes one token at a time).")
     Path prefill;
 
-    @Option(names = "--format", paramLabel = "text|json|csv|html",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    ProfileCommand.Format format = ProfileCommand.Format.text;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
-    Path output;
-
-    @Option(names = "--strict", description = "Fail when an op cannot be costed, instead of listing it.")
-    boolean strict;
-
-    @Option(names = "--network", paramLabel = "lan|wan|BANDWIDTH,RTT",
-            description = "Estimate time on this network too (a preset, or e.g. 1Gbps,0.5ms); adds \"time\" to JSON.")
-    String network;
+    @Mixin
+    SeriesOutput out;
 
     @Mixin
     ModelOptions runOptions;
@@ -64,25 +53,22 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileOptions options = runOptions.under(framework).withStrict(strict);
-        Network net = network == null ? null : Network.parse(network);
-        ModelFiles.checkOutputFolder(output);
+        SpecLibrary library = specs.library();
+        ProfileOptions options = runOptions.under(framework).withStrict(out.strict);
+        List<Network> networks = out.networks(library);
+        ModelFiles.checkOutputFolder(out.output);
         Progress progress = new Progress(spec.commandLine().getErr(), (int) Math.min(Integer.MAX_VALUE,
                 newTokens + 1), Progress.onTerminal(), false);
-        Generation.Result result = Generation.run(new Profiler(specs.library()), model, prefill, options, prompt,
+        Generation.Result result = Generation.run(new Profiler(library), model, prefill, options, prompt,
                 newTokens, done -> progress.starting(done - 1, "steps"));
         progress.finished();
-        List<Network> networks = new ArrayList<>(Network.defaults());
-        if (net != null && networks.stream().noneMatch(n -> n.name().equals(net.name()))) {
-            networks.add(net);
-        }
-        String text = switch (format) {
-            case json -> GenerationReport.json(result, net);
+        String text = switch (out.format) {
+            case json -> GenerationReport.json(result, out.network(library));
             case csv -> GenerationReport.csv(result);
             case html -> GenerationHtml.render(result, networks);
             case text -> GenerationReport.text(result, networks);
         };
-        ProfileCommand.write(text, output, spec);
+        ProfileCommand.write(text, out.output, spec);
         return 0;
     }
 }

@@ -36,19 +36,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "A size or parameter and its values, e.g. seq=128,256,512,1024; repeatable (a grid).")
     List<String> vary = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "text|json|csv|html",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    ProfileCommand.Format format = ProfileCommand.Format.text;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
-    Path output;
-
-    @Option(names = "--strict", description = "Fail when an op cannot be costed, instead of listing it.")
-    boolean strict;
-
-    @Option(names = "--network", paramLabel = "lan|wan|BANDWIDTH,RTT",
-            description = "Also show the estimated time on this network.")
-    String network;
+    @Mixin
+    SeriesOutput out;
 
     @Mixin
     ModelOptions runOptions;
@@ -62,26 +51,22 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpecLibrary library = specs.library();
-        ProfileOptions options = runOptions.under(framework).withStrict(strict);
+        ProfileOptions options = runOptions.under(framework).withStrict(out.strict);
         List<Sweep.Variable> variables = Sweep.parse(vary, OnnxImporter.read(model), library.framework(framework));
-        Network net = network == null ? null : Network.parse(network);
-        ModelFiles.checkOutputFolder(output);
+        List<Network> networks = out.networks(library);
+        ModelFiles.checkOutputFolder(out.output);
         int count = variables.stream().mapToInt(v -> v.values().size()).reduce(1, Math::multiplyExact);
         Progress progress = new Progress(spec.commandLine().getErr(), count, Progress.onTerminal(), false);
         Sweep.Result result = Sweep.run(new Profiler(library), model, options, variables,
                 done -> progress.starting(done - 1, "profiles"));
         progress.finished();
-        List<Network> networks = new ArrayList<>(Network.defaults());
-        if (net != null && networks.stream().noneMatch(n -> n.name().equals(net.name()))) {
-            networks.add(net);
-        }
-        String text = switch (format) {
+        String text = switch (out.format) {
             case json -> SweepReport.json(result);
             case csv -> SweepReport.csv(result);
             case html -> SweepHtml.render(result, networks);
             case text -> SweepReport.text(result, networks);
         };
-        ProfileCommand.write(text, output, spec);
+        ProfileCommand.write(text, out.output, spec);
         return 0;
     }
 }

@@ -119,14 +119,36 @@ public final class GenerationReport {
             sb.append(TextReport.plainTable(fits));
         }
         sb.append('\n').append(TimeTable.forTotal(t, traffic, networks));
-        if (!r.unsupported().isEmpty()) {
-            sb.append("\nNOT COSTED in every step (totals are lower bounds; --strict makes this an error):\n");
-            for (UnsupportedOp u : r.unsupported()) {
+        sb.append(notCosted(r.unsupported(), "in every step "));
+        return sb.toString();
+    }
+
+    /** What no profile could cost, in the text reports of generate and sweep; empty when everything was. */
+    static String notCosted(List<UnsupportedOp> unsupported, String where) {
+        StringBuilder sb = new StringBuilder();
+        if (!unsupported.isEmpty()) {
+            sb.append("\nNOT COSTED ").append(where).append("(totals are lower bounds; --strict makes this an error):\n");
+            for (UnsupportedOp u : unsupported) {
                 sb.append("  ").append(u.op()).append(" x").append(u.count()).append(" (e.g. ")
                         .append(u.example()).append("): ").append(u.reason()).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** The fields a generation's or a sweep's JSON opens with, as a profile's: model, framework, mode, weights, params. */
+    static void writeHeader(JsonGenerator g, String model, String framework, String mode, String weights,
+                            Map<String, BigDecimal> params) throws IOException {
+        g.writeStringField("model", model);
+        g.writeStringField("framework", framework);
+        g.writeStringField("mode", mode);
+        g.writeStringField("weights", weights);
+        g.writeObjectFieldStart("params");
+        for (Map.Entry<String, BigDecimal> p : params.entrySet()) {
+            g.writeFieldName(p.getKey());
+            g.writeNumber(p.getValue());
+        }
+        g.writeEndObject();
     }
 
     /** How many ranges text and HTML list before summing up the rest. */
@@ -196,16 +218,7 @@ public final class GenerationReport {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("model", r.model());
-            g.writeStringField("framework", r.framework());
-            g.writeStringField("mode", "generation");
-            g.writeStringField("weights", r.weights());
-            g.writeObjectFieldStart("params");
-            for (Map.Entry<String, BigDecimal> p : r.params().entrySet()) {
-                g.writeFieldName(p.getKey());
-                g.writeNumber(p.getValue());
-            }
-            g.writeEndObject();
+            writeHeader(g, r.model(), r.framework(), "generation", r.weights(), r.params());
             JsonReport.writeTraffic(g, r.traffic());
             g.writeNumberField("batch", r.batch() == null ? 1 : r.batch());
             g.writeNumberField("prompt", r.prompt());

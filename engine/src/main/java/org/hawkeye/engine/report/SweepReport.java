@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.generate.Metric;
 import org.hawkeye.engine.generate.Polynomial;
@@ -65,13 +64,7 @@ public final class SweepReport {
                 sb.append(TextReport.plainTable(lines));
             }
         }
-        if (!r.unsupported().isEmpty()) {
-            sb.append("\nNOT COSTED (totals are lower bounds; --strict makes this an error):\n");
-            for (UnsupportedOp u : r.unsupported()) {
-                sb.append("  ").append(u.op()).append(" x").append(u.count()).append(" (e.g. ")
-                        .append(u.example()).append("): ").append(u.reason()).append('\n');
-            }
-        }
+        sb.append(GenerationReport.notCosted(r.unsupported(), ""));
         return sb.toString();
     }
 
@@ -106,16 +99,7 @@ public final class SweepReport {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("model", r.model());
-            g.writeStringField("framework", r.framework());
-            g.writeStringField("mode", "sweep");
-            g.writeStringField("weights", r.weights());
-            g.writeObjectFieldStart("params");
-            for (Map.Entry<String, BigDecimal> p : r.params().entrySet()) {
-                g.writeFieldName(p.getKey());
-                g.writeNumber(p.getValue());
-            }
-            g.writeEndObject();
+            GenerationReport.writeHeader(g, r.model(), r.framework(), "sweep", r.weights(), r.params());
             JsonReport.writeTraffic(g, r.points().get(0).traffic());
             g.writeArrayFieldStart("vary");
             for (Sweep.Variable v : r.vary()) {
