@@ -252,9 +252,10 @@ def export_decoder(out, name, kind, layers, hidden, heads, kv_heads, inter, voca
         print("wrote", path)
 
 
-def export_encoder(out, name, static=False):
-    cfg = transformers.BertConfig(vocab_size=256, hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
-                                  intermediate_size=128, max_position_embeddings=1024)
+def export_encoder(out, name, static=False, base=False, exporters=("ts", "dynamo")):
+    cfg = transformers.BertConfig() if base else transformers.BertConfig(
+        vocab_size=256, hidden_size=64, num_hidden_layers=2, num_attention_heads=4, intermediate_size=128,
+        max_position_embeddings=1024)
     torch.manual_seed(0)
     model = Encoder(transformers.BertModel(cfg).eval()).eval()
     args = (torch.randint(0, 256, (2, 7)), torch.ones(2, 7, dtype=torch.long), torch.zeros(2, 7, dtype=torch.long))
@@ -274,11 +275,13 @@ def export_encoder(out, name, static=False):
                     "exporter, static shapes 1x7")
         print("wrote", path)
         return
-    for exporter in ("ts", "dynamo"):
+    sizes = "defaults: layers=12, hidden=768, heads=12, intermediate=3072, vocab=30522" if base \
+        else "layers=2, hidden=64, heads=4, intermediate=128, vocab=256"
+    for exporter in exporters:
         path = f"{out}/{name}_{exporter}.onnx"
         export(model, args, path, names, ["last_hidden_state", "pooler_output"], axes, exporter == "dynamo")
-        strip(path, f"BertModel(BertConfig(layers=2, hidden=64, heads=4, intermediate=128, vocab=256)), "
-                    f"{'dynamo' if exporter == 'dynamo' else 'TorchScript'} exporter")
+        strip(path, f"BertModel(BertConfig({sizes})), {'dynamo' if exporter == 'dynamo' else 'TorchScript'} "
+                    f"exporter")
         print("wrote", path)
 
 
@@ -322,6 +325,7 @@ MODELS = {
     "gpt2_kv": lambda out: export_decoder(out, "gpt2_kv", "gpt2", 2, 64, 4, 4, 256, 256),
     "bert": lambda out: export_encoder(out, "bert"),
     "bert_static": lambda out: export_encoder(out, "bert_static_ts", static=True),
+    "bert_base": lambda out: export_encoder(out, "bert_base", base=True, exporters=("ts",)),
     "vit": lambda out: export_vision(out, "vit"),
     "swin": lambda out: export_vision(out, "swin"),
     "convnext": lambda out: export_vision(out, "convnext"),
