@@ -92,31 +92,39 @@ public final class Generation {
             prefillCache = InputRoles.inputs(prefill, InputRoles.Role.CACHE).isEmpty() ? null : 0L;
         }
         Long cacheOfPrefill = prefillCache;
-        List<ProfileResult> results = workers.run((int) newTokens + 1, t -> {
+        // each worker keeps only what the report needs of a step: a long generation must not hold every tree
+        List<Done> done = workers.run((int) newTokens + 1, t -> {
+            ProfileResult r;
             if (t > 0) {
-                return step(profiler, workers.graph(model), name, options, 1, prompt + t - 1, "decode step " + t);
-            }
-            if (prefillModel == null) {
-                return step(profiler, workers.graph(model), name, options, prompt, 0L, "the prefill (" + prompt
+                r = step(profiler, workers.graph(model), name, options, 1, prompt + t - 1, "decode step " + t);
+            } else if (prefillModel == null) {
+                r = step(profiler, workers.graph(model), name, options, prompt, 0L, "the prefill (" + prompt
                         + " tokens, empty cache; give a prefill export with --prefill FILE if this one takes one token"
                         + " at a time)");
+            } else {
+                r = step(profiler, workers.graph(prefillModel), prefillModel.getFileName().toString(), options,
+                        prompt, cacheOfPrefill, "the prefill");
             }
-            return step(profiler, workers.graph(prefillModel), prefillModel.getFileName().toString(), options,
-                    prompt, cacheOfPrefill, "the prefill");
+            Step s = new Step(t, t == 0 ? prompt : 1, t == 0 ? 0 : prompt + t - 1, r.total(), ModelPart.split(r.tree()));
+            return new Done(s, t == 0 ? r : null, r.unsupported());
         }, onStep);
         List<Step> steps = new ArrayList<>();
         Map<String, UnsupportedOp> unsupported = new LinkedHashMap<>();
         Cost total = Cost.ZERO;
-        for (int t = 0; t < results.size(); t++) {
-            ProfileResult r = results.get(t);
-            steps.add(new Step(t, t == 0 ? prompt : 1, t == 0 ? 0 : prompt + t - 1, r.total(),
-                    ModelPart.split(r.tree())));
-            merge(unsupported, r.unsupported());
-            total = total.plus(r.total());
+        for (Done d : done) {
+            steps.add(d.step());
+            merge(unsupported, d.unsupported());
+            total = total.plus(d.step().cost());
         }
-        ProfileResult first = results.get(0);
-        return new Result(first.model(), first.framework(), first.weights(), first.params(), options.batch(), prompt,
+        ProfileResult first = done.get(0).profile();
+        // the decoder names the run, also when the prefill came from another export
+        String decoder = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
+        return new Result(decoder, first.framework(), first.weights(), first.params(), options.batch(), prompt,
                 newTokens, steps, total, new ArrayList<>(unsupported.values()), first.traffic(), first.setup());
+    }
+
+    /** A profiled step, with the whole profile only for the first (the run's model, framework and parameters). */
+    private record Done(Step step, ProfileResult profile, List<UnsupportedOp> unsupported) {
     }
 
     private static ProfileResult step(Profiler profiler, Graph graph, String name, ProfileOptions options,

@@ -112,24 +112,29 @@ class GenerationTest {
             // 5 LayerNorms of one row of 64: square 64, inv_sqrt of 1 (exp 8 + 3 NR steps of 5), mul(64, 1),
             // mul by the secret gamma (64, 64): 280 elements, 1 + 17 + 1 + 1 rounds
             assertThat(ofType(r, "LayerNormalization")).isEqualTo(online(5 * (64 + 23 + 65 + 128), 5 * 20));
-            // GELU (tanh form) on 256 per layer: x^3 = square + mul (768, 2 rounds), tanh 47 per element in 23
-            // rounds, the final x * (1 + tanh) mul(256, 256)
-            assertThat(ofType(r, "Pow")).isEqualTo(online(2 * 768, 2 * 2));
-            assertThat(ofType(r, "Tanh")).isEqualTo(online(2 * 47 * 256, 2 * 23));
-            assertThat(ofType(r, "Mul")).isEqualTo(online(2 * 512, 2));
+            // GELU (tanh form) on 256 per layer, written out as x^3 = square + mul (768, 2 rounds), tanh 47 per
+            // element in 23 rounds, and the final x * (1 + tanh) mul(256, 256); one op where an import fuses it
+            assertThat(ofType(r, "Pow").plus(ofType(r, "Tanh")).plus(ofType(r, "Mul")).plus(ofType(r, "Gelu")))
+                    .isEqualTo(online(2 * (768 + 47 * 256 + 512), 2 * (2 + 23 + 1)));
         }
     }
 
     @Test
     void theTorchScriptExportsDecodeStepIsExactlyItsOpsAndGrowsWithTheCache() {
         // the TorchScript export builds its attention mask in free ops, so a decode step is the sum of the above
-        // (the token embedding's Gather is not costed under CrypTen and is listed as such)
+        // plus what the token and position embeddings cost (a per-framework policy, not derived here)
         long body7 = 2 * ((64 + 64 * 192) + (64 + 64 * 64) + (64 + 64 * 256) + (256 + 256 * 64))
                 + 2 * (64 + 132 * 8) + (64 + 64 * 256) + 2 * softmax(8)[0] + 5 * 280 + 2 * 768 + 2 * 47 * 256
                 + 2 * 512;
-        assertThat(decodeStep("gpt2_kv_ts", 7).total()).isEqualTo(online(body7, 8 + 5 + 2 * 93 + 100 + 4 + 46 + 2));
+        assertThat(withoutEmbedding(decodeStep("gpt2_kv_ts", 7))).isEqualTo(online(body7,
+                8 + 5 + 2 * 93 + 100 + 4 + 46 + 2));
         long body12 = body7 - 2 * 132 * 8 + 2 * 132 * 13 - 2 * softmax(8)[0] + 2 * softmax(13)[0];
-        assertThat(decodeStep("gpt2_kv_ts", 12).total()).isEqualTo(online(body12, 355));
+        assertThat(withoutEmbedding(decodeStep("gpt2_kv_ts", 12))).isEqualTo(online(body12, 355));
+    }
+
+    /** A step's cost less its embedding part (the parts add up to the step). */
+    static Cost withoutEmbedding(ProfileResult r) {
+        return r.total().minus(ModelPart.split(r.tree()).get(ModelPart.EMBEDDING));
     }
 
     @Test
@@ -155,7 +160,6 @@ class GenerationTest {
                 g.decode().get(0).parts().get(ModelPart.MLP));
         assertThat(g.decode().get(5).parts().get(ModelPart.ATTENTION).onlineBits())
                 .isGreaterThan(g.decode().get(0).parts().get(ModelPart.ATTENTION).onlineBits());
-        assertThat(g.unsupported()).extracting(u -> u.op()).containsExactly("Gather");
     }
 
     @Test
