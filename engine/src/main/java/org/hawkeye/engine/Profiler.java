@@ -4,14 +4,18 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.hawkeye.engine.autograd.StepPhase;
 import org.hawkeye.engine.autograd.TrainingAttributes;
 import org.hawkeye.engine.autograd.TrainingGraph;
 import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.cost.CostNode;
+import org.hawkeye.engine.cost.PoolKey;
+import org.hawkeye.engine.cost.Pools;
 import org.hawkeye.engine.cost.ProtocolCoster;
 import org.hawkeye.engine.cost.Traffic;
 import org.hawkeye.engine.graph.Graph;
@@ -26,7 +30,10 @@ import org.hawkeye.engine.lowering.Rewrite;
 import org.hawkeye.engine.lowering.RewriteLog;
 import org.hawkeye.engine.lowering.RewriteRuleFiles;
 import org.hawkeye.engine.lowering.RuleBase;
+import org.hawkeye.engine.lowering.RuleCatalog;
 import org.hawkeye.engine.onnx.OnnxImporter;
+import org.hawkeye.engine.prepare.Prepared;
+import org.hawkeye.engine.prepare.PublicInputs;
 import org.hawkeye.engine.shapes.InputShapes;
 import org.hawkeye.engine.shapes.ShapeInference;
 import org.hawkeye.engine.tree.TreeBuilder;
@@ -78,12 +85,19 @@ public final class Profiler {
         FrameworkFolder framework = specs.framework(options.framework());
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
+        String policy = embeddingPolicy(framework, options);
         ShapeInference.infer(graph, modelName, inputShapes(graph, modelName, options));
-        CommonRules common = specs.common();
-        List<RuleFile> ruleFiles = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
-                rewrites));
-        ruleFiles.addAll(framework.rules());
-        List<String> phaseNames = common.pipeline().phaseNames();
+        List<PublicInputs.Entry> publicInputs = PublicInputs.resolve(graph, modelName, options.publicInputs(),
+                options.secretInputs());
+        Set<String> publicNames = new LinkedHashSet<>();
+        publicInputs.forEach(e -> publicNames.add(e.input()));
+        Prepared prepared = Prepared.of(graph, publicNames, policy);
+        if (prepared.graph() != graph) {
+            graph = prepared.graph();
+            ShapeInference.infer(graph, modelName, inputShapes(graph, modelName, options));
+        }
+        List<RuleFile> ruleFiles = ruleFiles(framework, rewrites);
+        List<String> phaseNames = specs.common().pipeline().phaseNames();
         KieBase rules = RuleBase.build(ruleFiles, phaseNames);
         Map<String, Double> guards = new LinkedHashMap<>();
         params.asDecimals().forEach((k, v) -> guards.put(k, v.doubleValue()));
@@ -108,7 +122,7 @@ public final class Profiler {
             }
             graph = TrainingGraph.build(graph, modelName, options.training());
         }
-        LoweringResult lowering = Lowering.run(graph, rules, phaseNames, settings, guards, rewrites);
+        LoweringResult lowering = Lowering.run(graph, rules, phaseNames, settings, guards, rewrites, publicNames);
 
         ProtocolCoster coster = costers.computeIfAbsent(framework.name() + '\u0000' + framework.displayDir() + '\u0000'
                 + params.asRationals(), k -> new ProtocolCoster(framework, params.asRationals()));
@@ -119,12 +133,26 @@ public final class Profiler {
         for (StepPhase p : StepPhase.values()) {
             phases.put(p.label(), Cost.ZERO);
         }
+        Pools pools = new Pools(framework, params.asRationals());
         for (LoweredOp lowered : lowering.ops()) {
             Op node = lowered.op();
             OpDecision d = lowered.decision();
             List<CostNode> calls = new ArrayList<>();
             for (ProtocolCall call : d.calls()) {
-                calls.add(coster.expandCall(call.protocol(), call.args(), call.rule()));
+                CostNode expanded;
+                try {
+                    expanded = coster.expandCall(call.protocol(), call.args(), call.rule());
+                } catch (ProfilerException e) {
+                    // the formula is the spec's, the arguments the model's: name both
+                    throw new ProfilerException(modelName + ": node '" + node.id() + "' (" + node.type() + ")",
+                            "rule '" + call.rule() + "' calls " + call.protocol() + call.args() + ", which fails: "
+                                    + e.getMessage(), e);
+                }
+                // the call that finds a pool short pays for its refills: they hang under it, after its own steps
+                for (Map.Entry<PoolKey, java.math.BigInteger> r : pools.draw(expanded.draws()).entrySet()) {
+                    expanded = ProtocolCoster.withChild(expanded, coster.refill(r.getKey(), r.getValue()));
+                }
+                calls.add(expanded);
             }
             if (d.kind() == OpDecision.Kind.UNSUPPORTED) {
                 if (!node.origin().isEmpty()) {
@@ -160,8 +188,36 @@ public final class Profiler {
                 options.training().loss().label(), options.training().optimizer().label(), phases);
         return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
                 weights.label(), paramValues, root.total(), root, unsupported, step,
-                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins()),
+                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins(),
+                publicInputs, new ProfileResult.Embedding(policy, prepared.lookups())),
                 rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
+    }
+
+    /** The policy asked for, or the framework's; one the framework does not know is an error. */
+    private static String embeddingPolicy(FrameworkFolder framework, ProfileOptions options) {
+        String policy = options.embedding() != null ? options.embedding() : framework.spec().defaults().embedding();
+        Set<String> known = framework.spec().embeddingPolicies();
+        if (!known.contains(policy)) {
+            throw new ProfilerException("", "--embedding " + policy + ": " + framework.name()
+                    + " has no such embedding policy (known: " + String.join(", ", known) + ")");
+        }
+        return policy;
+    }
+
+    /** The rule files a profile under {@code framework} builds its rule base from: the common ones, then its own. */
+    private List<RuleFile> ruleFiles(FrameworkFolder framework, List<Rewrite> rewrites) {
+        CommonRules common = specs.common();
+        List<RuleFile> files = new ArrayList<>(RewriteRuleFiles.select(common.rules(), common.rewrites().rewrites(),
+                rewrites));
+        files.addAll(framework.rules());
+        return files;
+    }
+
+    /** The rules a profile under {@code framework} (without what-if rewrites) can fire, in firing order. */
+    public List<RuleCatalog.Entry> ruleCatalog(String framework) {
+        List<RuleFile> files = ruleFiles(specs.framework(framework), List.of());
+        List<String> phases = specs.common().pipeline().phaseNames();
+        return RuleCatalog.of(RuleBase.build(files, phases), files, phases);
     }
 
     private static String noteOf(OpDecision d) {

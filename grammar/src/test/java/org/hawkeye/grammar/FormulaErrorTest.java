@@ -101,9 +101,23 @@ class FormulaErrorTest {
 
     @Test
     void runawayNestingIsAnErrorNotAStackOverflow() {
-        assertThat(parseError("(".repeat(100_000)).reason()).isEqualTo("formula nests deeper than 64 levels");
-        assertThat(parseError("-".repeat(100_000) + "1").reason()).isEqualTo("formula nests deeper than 64 levels");
-        assertThat(parseError("2^".repeat(100_000) + "1").reason()).isEqualTo("formula nests deeper than 64 levels");
+        assertThat(parseError("(".repeat(5_000)).reason()).isEqualTo("formula nests deeper than 64 levels");
+        assertThat(parseError("-".repeat(5_000) + "1").reason()).isEqualTo("formula nests deeper than 64 levels");
+        assertThat(parseError("2^".repeat(4_000) + "1").reason()).isEqualTo("formula nests deeper than 64 levels");
+    }
+
+    /** Issue 16: a formula of 10^5 terms overflowed the stack when its tree was built and evaluated. */
+    @Test
+    void aFormulaOfAHundredThousandTermsIsAnErrorNotAStackOverflow() {
+        assertThat(parseError("n" + "+n".repeat(100_000)).reason())
+                .isEqualTo("formula of 200001 characters, more than 10000");
+        // within the length limit, a chain of operators deeper than the tree limit
+        FormulaException e = parseError("n" + "+n".repeat(4_000));
+        assertThat(e.reason()).isEqualTo("formula too long: its operators nest more than 400 levels deep (split"
+                + " it, or use a repeat count)");
+        // a chain within both limits parses and evaluates
+        assertThat(Formula.parse("n" + "+n".repeat(300)).evaluate(java.util.Map.of("n", Rational.of(2))))
+                .isEqualTo(Rational.of(602));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -9,6 +9,8 @@ import java.util.Map;
  * (in sequence) or skipped. {@code as} names the step in the call-chain tree. {@code parties} maps the callee's
  * party names to the caller's when the callee runs with the roles exchanged (e.g. an OT whose sender is the client
  * here, where the callee is written with the server sending): {@code {server: client, client: server}}.
+ * {@code parallel: true} runs the callee at the same time as the caller's other steps, on a channel whose flights
+ * are not counted (another thread's OT instances): its bits count, its rounds do not.
  */
 public record CallSpec(
         @JsonProperty(required = true) String protocol,
@@ -16,11 +18,16 @@ public record CallSpec(
         LocatedFormula repeat,
         LocatedFormula when,
         String as,
-        Map<String, String> parties) {
+        Map<String, String> parties,
+        Boolean parallel) {
 
     public CallSpec {
         args = args == null ? Map.of() : new LinkedHashMap<>(args);
         parties = parties == null ? Map.of() : new LinkedHashMap<>(parties);
+    }
+
+    public boolean inParallel() {
+        return Boolean.TRUE.equals(parallel);
     }
 
     /** The label of this step in the tree. */

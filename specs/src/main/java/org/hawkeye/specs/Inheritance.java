@@ -17,7 +17,9 @@ import java.util.function.Function;
  * <li>protocols: its own first (a protocol of the base's name replaces it whole), then the inherited ones;</li>
  * <li>rule files: the base's, minus those listed in {@code remove_rules}, with a file of the same path under its
  * own {@code rules/} replacing the base's and other files added; all fire in the order of their paths;</li>
+ * <li>pools: its own first (a pool of the base's name replaces it whole), then the inherited ones;</li>
  * <li>title, description, models, defaults and setup: its own when given, else the base's.</li>
+ * <li>embeddings: the base's and its own, its own winning by name.</li>
  * </ul>
  * A base ({@code base.yaml}) may leave a protocol's cost or a parameter's default to the frameworks extending it;
  * a framework must end up with every cost and default.
@@ -40,6 +42,9 @@ final class Inheritance {
         this.layers = layers;
         this.knownNames = knownNames;
     }
+
+    /** Longest chain of frameworks extending one another; the built-in ones extend at most two levels. */
+    static final int MAX_CHAIN = 32;
 
     /** The framework or base {@code name} with all it inherits. */
     Merged merge(String name) {
@@ -68,6 +73,11 @@ final class Inheritance {
             throw new ProfilerException(base.at().toString(), "extends unknown framework or base '" + base.text()
                     + "' (known: " + knownNames.apply(name) + ")");
         }
+        if (chain.size() >= MAX_CHAIN) {
+            // the merge recurses once per level: a bound keeps a chain of many folders from overflowing the stack
+            throw new ProfilerException(base.at().toString(), "extends nests more than " + MAX_CHAIN
+                    + " levels deep (hawkeye's limit): " + String.join(" -> ", chain) + " -> " + base.text());
+        }
         Merged parent = merge(base.text(), chain);
         if (parent.layer.isBase() && checkedBases.add(base.text())) {
             // a base is checked on its own too, so that a mistake in it shows even where an extension hides it
@@ -92,6 +102,8 @@ final class Inheritance {
         final Map<String, String> defaultFrom = new HashMap<>();
         final Map<String, ProtocolSpec> protocols = new LinkedHashMap<>();
         final Map<String, String> protocolFrom = new HashMap<>();
+        final Map<String, EmbeddingPolicy> embeddings = new LinkedHashMap<>();
+        final Map<String, PoolSpec> pools = new LinkedHashMap<>();
         final TreeMap<String, RuleFile> rules = new TreeMap<>();
         final Map<Object, SourceLocation> locations = new IdentityHashMap<>();
 
@@ -110,8 +122,16 @@ final class Inheritance {
             models = own.models() != null || parent == null ? own.models() : parent.models;
             defaults = own.defaults() != null || parent == null ? own.defaults() : parent.defaults;
             setup = own.setup() != null || parent == null ? own.setup() : parent.setup;
+            if (parent != null) {
+                embeddings.putAll(parent.embeddings);
+            }
+            embeddings.putAll(own.embeddings());
             mergeParameters(own, parent);
             mergeProtocols(own, parent);
+            pools.putAll(own.pools());
+            if (parent != null) {
+                parent.pools.forEach(pools::putIfAbsent);
+            }
             mergeRules(own, parent);
         }
 
@@ -187,7 +207,7 @@ final class Inheritance {
                 checkComplete();
             }
             FrameworkSpec spec = new FrameworkSpec(name, title, description, models, defaults, parameters, protocols,
-                    setup);
+                    setup, pools, embeddings);
             Provenance provenance = new Provenance(lineage, protocolFrom, declaredBy, defaultFrom);
             FrameworkFolder folder = new FrameworkFolder(name, displayDir, builtIn, spec,
                     new ArrayList<>(rules.values()), locations, provenance);

@@ -28,14 +28,26 @@ final class KeyChecker {
     }
 
     static void check(JsonParser p, Class<?> root, String file) throws IOException {
-        if (p.nextToken() != null) {
-            new KeyChecker(file).value(p, root, "");
+        KeyChecker checker = new KeyChecker(file);
+        try {
+            if (p.nextToken() != null) {
+                checker.value(p, root, "");
+            }
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            JsonLocation loc = p.currentLocation();
+            throw new ProfilerException(file + ":" + loc.getLineNr() + ":" + loc.getColumnNr(), SpecReader.LIMITS);
         }
     }
 
     private void value(JsonParser p, Type type, String path) throws IOException {
         JsonToken t = p.currentToken();
         Class<?> raw = rawClass(type);
+        if (t == JsonToken.VALUE_NULL && !(path.endsWith("]") && Number.class.isAssignableFrom(raw))) {
+            // (a null in a list of numbers is data files' "no value", e.g. a measurement a paper does not give)
+            // an explicit null, or a key with nothing after it: leave the key out to mean "absent"
+            throw error(p, (path.isEmpty() ? "the file" : path) + " must be "
+                    + SpecReader.article(SpecReader.typeName(raw)) + ", not null (or empty)");
+        }
         if (t == JsonToken.START_OBJECT && raw.isRecord()) {
             record(p, raw, path);
         } else if (t == JsonToken.START_OBJECT && Map.class.isAssignableFrom(raw)) {

@@ -42,6 +42,10 @@ public final class ParameterValues {
             } catch (NumberFormatException e) {
                 throw new ProfilerException("", option + ": '" + o.getValue() + "' is not a number");
             }
+            String size = sizeProblem(value);
+            if (size != null) {
+                throw new ProfilerException("", option + ": " + size);
+            }
             String why = p.rejection(value);
             if (why != null) {
                 throw new ProfilerException("", option + ": " + value.toPlainString() + " is not allowed for '"
@@ -53,6 +57,21 @@ public final class ParameterValues {
         Map<String, Rational> values = new LinkedHashMap<>();
         decimals.forEach((k, v) -> values.put(k, Rational.parse(v.toPlainString())));
         return new ParameterValues(values, decimals, origins);
+    }
+
+    /** Most digits a parameter value may have before and after its decimal point. */
+    public static final int MAX_DIGITS = 100;
+
+    /**
+     * Why {@code value} is too large or too fine to be a parameter (1e-999999999 would be a billion digits once
+     * written out exactly), or null when it is fine.
+     */
+    public static String sizeProblem(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        if (v.precision() > MAX_DIGITS || v.scale() > MAX_DIGITS || v.precision() - v.scale() > MAX_DIGITS) {
+            return "out of range (at most " + MAX_DIGITS + " digits before and after the decimal point)";
+        }
+        return null;
     }
 
     public Map<String, Rational> asRationals() {

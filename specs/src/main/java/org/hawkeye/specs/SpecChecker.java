@@ -1,5 +1,6 @@
 package org.hawkeye.specs;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Checks a framework spec when it loads, so that nothing fails half-way through a profile: every formula names
  * only known symbols, every call names an existing protocol with exactly its arguments, no protocol calls
- * itself (directly or not), and parameter defaults respect their own ranges.
+ * itself (directly or not), calls nest and expand within {@link CallGraph}'s bounds, and parameter defaults
+ * respect their own ranges.
  */
 final class SpecChecker {
     private final FrameworkFolder folder;
@@ -36,16 +38,31 @@ final class SpecChecker {
         if (spec.models() != null && spec.models().parties() < 1) {
             throw new ProfilerException(folder.yamlPath(), "models.parties must be at least 1");
         }
+        if (!spec.embeddingPolicies().contains(spec.defaults().embedding())) {
+            throw new ProfilerException(folder.yamlPath(), "defaults.embedding '" + spec.defaults().embedding()
+                    + "' is no embedding policy of this framework (known: "
+                    + String.join(", ", spec.embeddingPolicies()) + "; others are declared under embeddings:)");
+        }
         spec.parameters().forEach(this::checkParameter);
         checkTraffic();
         spec.protocols().forEach(this::checkProtocol);
         checkSetup();
-        for (String name : spec.protocols().keySet()) {
-            findCycle(name, new ArrayList<>(), new HashSet<>());
-        }
+        CallGraph.check(folder);
+        checkPools();
     }
 
     private void checkParameter(String name, ParameterSpec p) {
+        List<BigDecimal> numbers = new ArrayList<>(p.allowed());
+        numbers.add(p.defaultValue());
+        numbers.add(p.min());
+        numbers.add(p.max());
+        for (BigDecimal n : numbers) {
+            String size = n == null ? null : ParameterValues.sizeProblem(n);
+            if (size != null) {
+                throw new ProfilerException(folder.locationOf(p).toString(), "parameter '" + name + "': "
+                        + n.toString() + " is " + size);
+            }
+        }
         if (p.doc() == null) {
             throw new ProfilerException(folder.locationOf(p).toString(), "missing key 'doc' in parameters." + name);
         }
@@ -84,6 +101,40 @@ final class SpecChecker {
         }
         for (CallSpec call : p.calls()) {
             checkCall(name, call, known);
+        }
+        for (DrawSpec d : p.draws()) {
+            checkDraw(name, d, at, known);
+        }
+    }
+
+    private void checkDraw(String protocol, DrawSpec d, String at, Set<String> known) {
+        PoolSpec pool = spec.pools().get(d.pool());
+        if (pool == null) {
+            throw new ProfilerException(at, "protocol '" + protocol + "' draws from unknown pool '" + d.pool()
+                    + "' (pools: " + String.join(", ", new TreeSet<>(spec.pools().keySet())) + ")");
+        }
+        List<String> parties = spec.models().partyNames();
+        if (parties.isEmpty() ? d.party() != null : !parties.contains(d.party())) {
+            throw new ProfilerException(at, "protocol '" + protocol + "' draws from pool '" + d.pool() + "' of party '"
+                    + d.party() + "': " + (parties.isEmpty() ? "only frameworks splitting traffic per party name one"
+                    : "name one of " + String.join(", ", parties)));
+        }
+        d.n().check(known);
+        if (d.instance() != null) {
+            d.instance().check(known);
+        }
+    }
+
+    private void checkPools() {
+        for (Map.Entry<String, PoolSpec> e : spec.pools().entrySet()) {
+            PoolSpec pool = e.getValue();
+            pool.capacity().check(spec.parameters().keySet());
+            pool.start().check(spec.parameters().keySet());
+            ProtocolSpec refill = spec.protocol(pool.refill());
+            if (refill == null || !refill.args().isEmpty()) {
+                throw new ProfilerException(folder.yamlPath(), "pool '" + e.getKey() + "': refill '" + pool.refill()
+                        + "' must name a protocol without arguments");
+            }
         }
     }
 
@@ -195,24 +246,5 @@ final class SpecChecker {
             throw new ProfilerException(folder.yamlPath(), "setup: '" + spec.setup() + "' must name a protocol "
                     + "without arguments");
         }
-    }
-
-    /** Depth-first search; {@code path} holds the protocols being expanded, {@code done} those proven acyclic. */
-    private void findCycle(String name, List<String> path, Set<String> done) {
-        if (done.contains(name)) {
-            return;
-        }
-        if (path.contains(name)) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
-            cycle.add(name);
-            throw new ProfilerException(folder.locationOf(spec.protocol(name)).toString(),
-                    "protocols call each other in a cycle: " + String.join(" -> ", cycle));
-        }
-        path.add(name);
-        for (CallSpec call : spec.protocol(name).calls()) {
-            findCycle(call.protocol(), path, done);
-        }
-        path.remove(path.size() - 1);
-        done.add(name);
     }
 }

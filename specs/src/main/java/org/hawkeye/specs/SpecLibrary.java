@@ -221,11 +221,9 @@ public final class SpecLibrary {
     }
 
     private static String readText(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProfilerException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        boolean rules = file.getFileName().toString().endsWith(".drl");
+        return InputFiles.readText(file, rules ? InputFiles.MAX_RULE_BYTES : InputFiles.MAX_SPEC_BYTES,
+                rules ? "rule file" : "spec file");
     }
 
     /** The built-in spec folders, inside the jar or in target/classes when run from a build. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -15,10 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,13 +52,31 @@ public final class SpecReader {
         module.addDeserializer(LocatedFormula.class, new FormulaDeserializer());
         module.addDeserializer(LocatedName.class, new NameDeserializer());
         module.setDeserializerModifier(new LocatingModifier(locatedTypes));
-        mapper = new ObjectMapper(new YAMLFactory())
+        mapper = new ObjectMapper(factory())
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .registerModule(module);
+    }
+
+    /** Longest scalar (a doc, a formula) and deepest nesting a spec may have; the file itself is bounded too. */
+    static final int MAX_SCALAR_CHARS = 100_000;
+    static final int MAX_NESTING = 64;
+    static final String LIMITS = "a value or nesting beyond hawkeye's limits (scalars of at most " + MAX_SCALAR_CHARS
+            + " characters, " + MAX_NESTING + " levels, numbers of at most " + ParameterValues.MAX_DIGITS + " digits)";
+
+    private static YAMLFactory factory() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(InputFiles.MAX_SPEC_BYTES);
+        loader.setNestingDepthLimit(MAX_NESTING);
+        loader.setMaxAliasesForCollections(50);
+        loader.setAllowDuplicateKeys(true); // KeyChecker reports duplicates, at the key
+        return YAMLFactory.builder().loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_SCALAR_CHARS)
+                        .maxNestingDepth(MAX_NESTING).maxNumberLength(ParameterValues.MAX_DIGITS * 2 + 10).build())
+                .build();
     }
 
     /** What was read, with the place of every protocol and call (for errors found after reading). */
@@ -112,17 +135,38 @@ public final class SpecReader {
             String parent = pathOf(refs.subList(0, Math.max(0, refs.size() - 1)));
             return new ProfilerException(where, "missing key '" + key + "'" + (parent.isEmpty() ? "" : " in " + parent));
         }
+        String field = path.isEmpty() ? "the file" : path;
+        if (e instanceof InvalidNullException n) {
+            return new ProfilerException(where, field + " must be " + article(typeName(n.getTargetType()))
+                    + ", not null");
+        }
         if (e instanceof InvalidFormatException f) {
-            return new ProfilerException(where, "wrong type" + in + ": '" + f.getValue() + "' is not a "
-                    + typeName(f.getTargetType()));
+            return new ProfilerException(where, field + " must be " + article(typeName(f.getTargetType()))
+                    + ", not '" + f.getValue() + "'");
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new ProfilerException(where, "wrong type" + in + ": expected a " + typeName(m.getTargetType()));
+            return new ProfilerException(where, field + " must be " + article(typeName(m.getTargetType())));
         }
-        return new ProfilerException(where, firstLine(original) + in);
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            return new ProfilerException(where, LIMITS);
+        }
+        if (e instanceof ValueInstantiationException) {
+            return new ProfilerException(where, field + " is not valid: " + withoutJavaNames(
+                    e.getCause() == null ? original : String.valueOf(e.getCause().getMessage())));
+        }
+        return new ProfilerException(where, withoutJavaNames(firstLine(original)) + in);
     }
 
-    private static String typeName(Class<?> type) {
+    static String article(String typeName) {
+        return typeName.startsWith("one of") ? typeName : "a " + typeName;
+    }
+
+    /** Jackson's and SnakeYAML's own words, less the Java class names that mean nothing to a spec author. */
+    private static String withoutJavaNames(String message) {
+        return message.replaceAll("`?(java|com|org)\\.[\\w.$]+`?", "value").replaceAll("\\s+", " ").trim();
+    }
+
+    static String typeName(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class) {
             return "whole number";
         }
@@ -131,6 +175,12 @@ public final class SpecReader {
         }
         if (List.class.isAssignableFrom(type)) {
             return "list";
+        }
+        if (type == null || type == Object.class) {
+            return "value";
+        }
+        if (type == LocatedFormula.class) {
+            return "formula (a string or a number)";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
             return "mapping";

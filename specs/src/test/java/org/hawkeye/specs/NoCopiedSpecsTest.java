@@ -67,14 +67,27 @@ class NoCopiedSpecsTest {
     private static String definition(ProtocolSpec p) {
         StringBuilder sb = new StringBuilder(p.doc()).append('|').append(p.source()).append('|').append(p.args());
         for (CostSpec c : new CostSpec[] {p.online(), p.offline()}) {
-            sb.append('|').append(c == null ? "-" : c.bits().text() + " / " + c.rounds().text());
+            sb.append('|').append(c == null ? "-" : bits(c) + " / " + c.rounds().text());
         }
         for (CallSpec c : p.calls()) {
             sb.append('|').append(c.protocol()).append(c.label());
             c.args().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v.text()));
             sb.append(" x").append(c.repeat() == null ? "1" : c.repeat().text());
             sb.append(" if ").append(c.when() == null ? "-" : c.when().text());
+            sb.append(" as ").append(c.parties()).append(c.inParallel() ? " parallel" : "");
         }
+        p.draws().forEach(d -> sb.append("|draws ").append(d.pool()).append(' ').append(d.party()).append(' ')
+                .append(d.n().text()));
+        return sb.toString();
+    }
+
+    /** The bits as one total or per sending party. */
+    private static String bits(CostSpec c) {
+        if (!c.split()) {
+            return c.bits().text();
+        }
+        StringBuilder sb = new StringBuilder();
+        c.sent().forEach((party, f) -> sb.append(party).append('=').append(f.text()).append(';'));
         return sb.toString();
     }
 }

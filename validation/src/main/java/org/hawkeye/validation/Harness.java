@@ -75,7 +75,16 @@ public final class Harness {
         if (c == null) {
             throw new ProfilerException(e.location().toString(), "case '" + m.id() + "': no node on " + m.scope());
         }
-        return Scopes.pick(c, m.phase(), m.metric());
+        if (m.party() == null) {
+            return Scopes.pick(c, m.phase(), m.metric());
+        }
+        int party = r.traffic().parties().indexOf(m.party());
+        BigInteger bits = party < 0 ? null : Scopes.pickParty(c, m.phase(), party);
+        if (bits == null) {
+            throw new ProfilerException(e.location().toString(), "case '" + m.id() + "': " + m.framework()
+                    + " gives no bits sent by party '" + m.party() + "' (parties: " + r.traffic().parties() + ")");
+        }
+        return bits;
     }
 
     /** Signed deviation in percent: (value - measured) / measured; 0 when both are 0. */

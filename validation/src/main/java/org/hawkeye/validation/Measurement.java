@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One measured figure from a real run, as data: what was run (model, framework and parameters, weights, mode,
- * batch, and the what-if rewrites that turn the export into the measured program), what was measured (phase, metric, scope), the value with its unit, where it comes from, and how far
+ * batch, and the what-if rewrites that turn the export into the measured program), what was measured (phase, metric, scope, and for
+ * bits of a framework splitting traffic per party, optionally the sending {@code party}), the value with its unit, where it comes from, and how far
  * hawkeye may be from it. {@code hawkeyeStatic} is HawkEye's own static value in the same unit, for comparison
  * only: never ground truth.
  */
@@ -30,7 +31,8 @@ public record Measurement(
         @JsonProperty(required = true) String source,
         @JsonProperty("hawkeye_static") BigDecimal hawkeyeStatic,
         String note,
-        List<String> rewrite) {
+        List<String> rewrite,
+        String party) {
 
     public Measurement {
         params = params == null ? Map.of() : new LinkedHashMap<>(params);

@@ -97,8 +97,14 @@ public final class MeasurementCatalog {
         String scope = m.scope();
         if (!Scopes.isWellFormed(scope, categories)) {
             throw new ProfilerException(where, "case '" + m.id() + "': scope '" + scope + "' is not total, "
-                    + "path:/module/path, module:NAME, ops:TYPE,TYPE, phase:forward|backward|update or category:{" + String.join(",", categories.categories().keySet())
+                    + "path:/module/path, module:NAME, ops:TYPE,TYPE, calls:PROTOCOL,..., phase:forward|backward|update, "
+                    + "without:PROTOCOL,PROTOCOL, setup, SCOPE - SCOPE or category:{"
+                    + String.join(",", categories.categories().keySet())
                     + "," + Categories.NONLINEAR + "}");
+        }
+        if (m.party() != null && !m.metric().equals("bits")) {
+            throw new ProfilerException(where, "case '" + m.id() + "': party is only for metric bits (rounds are "
+                    + "not sent by one party)");
         }
         if (m.tolerancePct().signum() < 0) {
             throw new ProfilerException(where, "case '" + m.id() + "': tolerance_pct must not be negative");

@@ -128,6 +128,16 @@ class DelphiOfflineTest {
                 total, dev(total, measuredTotal), r.total().offlineRounds());
         assertThat((double) keys).as("key exchange of %s", id).isCloseTo(measuredKeys, within(tol * measuredKeys));
         assertThat((double) total).as("offline bytes of %s", id).isCloseTo(measuredTotal, within(tol * measuredTotal));
+        // the server's log splits them: what it read is what the client sent, what it wrote what it sent itself
+        long clientSent = r.total().offlineSent().byParty().get(1).divide(BigInteger.valueOf(8)).longValueExact();
+        long serverSent = r.total().offlineSent().byParty().get(0).divide(BigInteger.valueOf(8)).longValueExact();
+        long read = m.get("offline_total").get("read_bytes").asLong();
+        long wrote = m.get("offline_total").get("wrote_bytes").asLong();
+        System.out.printf("%s: offline sent by the client %,d B (read %,d, %+.4f%%), by the server %,d B (wrote %,d, "
+                + "%+.4f%%)%n", id, clientSent, read, dev(clientSent, read), serverSent, wrote, dev(serverSent, wrote));
+        assertThat(r.traffic().parties()).containsExactly("server", "client");
+        assertThat((double) clientSent).as("offline bytes the client sent, %s", id).isCloseTo(read, within(tol * read));
+        assertThat((double) serverSent).as("offline bytes the server sent, %s", id).isCloseTo(wrote, within(tol * wrote));
         assertThat(r.complete()).as("every op of %s costed", id).isTrue();
     }
 

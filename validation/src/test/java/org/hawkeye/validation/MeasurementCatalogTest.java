@@ -72,7 +72,7 @@ class MeasurementCatalogTest {
     void anUnknownKeyIsAnError() {
         assertThatThrownBy(() -> load(CASE.replace("    phase: online", "    phase: online\n    tolerance: 1")))
                 .hasMessage("m/t.yaml:8:5: unknown key 'tolerance' in cases[0] (known: batch, framework, "
-                        + "hawkeye_static, id, metric, mode, model, model_origin, note, params, phase, rewrite, scope, source, "
+                        + "hawkeye_static, id, metric, mode, model, model_origin, note, params, party, phase, rewrite, scope, source, "
                         + "tolerance_pct, unit, value, weights)");
     }
 

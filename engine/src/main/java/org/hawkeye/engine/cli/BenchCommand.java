@@ -42,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-f", "--framework"}, required = true, paramLabel = "NAME", description = "Framework.")
     String framework;
 
+    /** Enough for a stable median; each run's times are kept. */
+    static final int MAX_RUNS = 100_000;
+    /** The largest synthetic chain: ten times the largest zoo model's node count and more. */
+    static final int MAX_SYNTHETIC_NODES = 1_000_000;
+
     @Option(names = "--runs", paramLabel = "N", description = "Warm runs per model (default: ${DEFAULT-VALUE}).")
     int runs = 10;
 
@@ -65,8 +70,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1) {
-            throw new ProfilerException("", "--runs must be at least 1");
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new ProfilerException("", "--runs must be at least 1 and at most " + MAX_RUNS + ", not " + runs);
+        }
+        for (int n : synthetic) {
+            if (n < 1 || n > MAX_SYNTHETIC_NODES) {
+                throw new ProfilerException("", "--synthetic must give chains of 1 to " + MAX_SYNTHETIC_NODES
+                        + " nodes, not " + n);
+            }
         }
         Profiler profiler = new Profiler(specs.library());
         ProfileOptions options = ProfileOptions.of(framework).withBatch(batch).withTraining(training.options())

@@ -1,6 +1,7 @@
 package org.hawkeye.engine.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.hawkeye.engine.cost.ProtocolExplainer;
-import org.hawkeye.engine.lowering.RuleIndex;
+import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.lowering.RuleCatalog;
 import org.hawkeye.engine.report.TextReport;
 import org.hawkeye.specs.FrameworkFolder;
 import org.hawkeye.specs.ParameterSpec;
@@ -16,7 +18,6 @@ import org.hawkeye.specs.ParameterValues;
 import org.hawkeye.specs.ProfilerException;
 import org.hawkeye.specs.ProtocolSpec;
 import org.hawkeye.specs.Provenance;
-import org.hawkeye.specs.RuleFile;
 import org.hawkeye.specs.SpecLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +25,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Audits a framework: a protocol's formulas with their values, or what an op type lowers to. */
+/** Audits a framework: a protocol's formulas with their values, what an op type lowers to, or one node of a model. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explain a framework's protocol (formulas, symbol values, result, source) or op type "
-                + "(the rules that lower it and the protocols they call). Without TARGET: list both."})
+                + "(the rules of the compiled rule base that can decide it, in firing order, and the protocols they "
+                + "call), or with --model and --node which rule decided one node and why. Without TARGET: list both."})
 final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", description = "A protocol name or an ONNX op type.")
     String target;
@@ -41,6 +43,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "-P", paramLabel = "NAME=VALUE", description = "Override a framework parameter; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--model", paramLabel = "FILE", description = "With --node: the ONNX model the node is in.")
+    Path model;
+
+    @Option(names = "--node", paramLabel = "NAME", description = "With --model: the node (its ONNX name) to explain.")
+    String node;
+
     @Mixin
     SpecsOption specs;
 
@@ -52,32 +60,40 @@ final class ExplainCommand implements Callable<Integer> {
         SpecLibrary library = specs.library();
         FrameworkFolder f = library.framework(framework);
         ParameterValues values = ParameterValues.resolve(f, params);
-        List<RuleFile> rules = new ArrayList<>(library.common().rules());
-        rules.addAll(f.rules());
         PrintWriter out = spec.commandLine().getOut();
-        if (target == null) {
-            out.print(overview(f, values, rules));
+        if ((model == null) != (node == null)) {
+            throw new ProfilerException("", "--model and --node go together: the node NAME of the model FILE");
+        }
+        Profiler profiler = new Profiler(library);
+        if (model != null) {
+            out.print(new NodeExplainer(profiler, f, params).explain(model, node));
+        } else if (target == null) {
+            out.print(overview(f, values, profiler.ruleCatalog(framework)));
         } else if (f.spec().protocol(target) != null) {
             out.print(new ProtocolExplainer(f, values.asRationals()).explain(target, args));
         } else {
-            List<RuleIndex.Entry> entries = RuleIndex.forOpType(rules, target);
-            if (entries.isEmpty()) {
+            List<RuleCatalog.Entry> catalog = profiler.ruleCatalog(framework);
+            if (catalog.stream().noneMatch(e -> e.decides() && e.lowers().contains(target))) {
                 throw new ProfilerException("", "'" + target + "' is neither a protocol of " + f.name()
                         + " nor an op type its rules name; 'hawkeye explain -f " + f.name() + "' lists both");
             }
-            out.print(opType(target, f, entries));
+            out.print(opType(target, f, RuleCatalog.forOpType(catalog, target)));
         }
         out.flush();
         return 0;
     }
 
-    private static String opType(String opType, FrameworkFolder f, List<RuleIndex.Entry> entries) {
-        StringBuilder sb = new StringBuilder(opType + " under " + f.name()
-                + ": the rules that can decide it (the first whose pattern matches a node wins; see each file)\n");
-        for (RuleIndex.Entry e : entries) {
-            sb.append("  \"").append(e.rule()).append("\"  (").append(e.file()).append(':').append(e.line())
-                    .append(")\n    -> ").append(e.emits().isEmpty() ? "(no emission)" : String.join(", then ",
-                            e.emits())).append('\n');
+    private static String opType(String opType, FrameworkFolder f, List<RuleCatalog.Entry> entries) {
+        StringBuilder sb = new StringBuilder(opType + " under " + f.name() + ": the rules that can decide it, in the "
+                + "order they fire (the first whose pattern matches a node decides it; later ones add calls after)\n");
+        for (RuleCatalog.Entry e : entries) {
+            sb.append("  ").append(e.phase()).append("  \"").append(e.rule()).append("\"  (").append(e.where())
+                    .append(e.lowers().isEmpty() ? ", any op type" : "").append(")\n");
+            if (!e.models().isEmpty() && !e.lowers().isEmpty()) {
+                sb.append("    ").append(e.models()).append('\n');
+            }
+            sb.append("    -> ").append(e.emits().isEmpty() ? "(emits nothing it names)" : String.join(", ", e.emits()))
+                    .append('\n');
             for (String emitted : e.emits()) {
                 ProtocolSpec p = f.spec().protocol(emitted);
                 if (p != null) {
@@ -89,7 +105,7 @@ final class ExplainCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String overview(FrameworkFolder f, ParameterValues values, List<RuleFile> rules) {
+    private static String overview(FrameworkFolder f, ParameterValues values, List<RuleCatalog.Entry> rules) {
         StringBuilder sb = new StringBuilder();
         Provenance from = f.provenance();
         boolean extending = from.base() != null;
@@ -125,7 +141,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         sb.append(TextReport.plainTable(rows));
         TreeSet<String> opTypes = new TreeSet<>();
-        RuleIndex.index(rules).stream().filter(e -> !e.emits().isEmpty()).forEach(e -> opTypes.addAll(e.opTypes()));
+        rules.stream().filter(RuleCatalog.Entry::decides).forEach(e -> opTypes.addAll(e.lowers()));
         sb.append("\nop types its rules name (hawkeye explain -f ").append(f.name()).append(" OPTYPE):\n  ")
                 .append(String.join(", ", opTypes)).append('\n');
         return sb.toString();

@@ -42,25 +42,55 @@ public final class HawkeyeCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("hawkeye: " + ex.getMessage());
             CommandLine.Model.CommandSpec sub = ex.getCommandLine().getCommandSpec();
-            err.println("try '" + sub.qualifiedName() + " --help'");
+            err.println("hawkeye: " + usageMessage(String.valueOf(ex.getMessage())) + " (try '"
+                    + sub.qualifiedName() + " --help')");
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
-            if (ex instanceof ProfilerException pe) {
-                err.println("hawkeye: " + pe.getMessage());
-                return USER_ERROR;
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof ProfilerException pe) {
+                    err.println("hawkeye: " + oneLine(pe.getMessage()));
+                    return USER_ERROR;
+                }
             }
-            err.println("hawkeye: internal error: " + ex);
-            if (System.getenv("HAWKEYE_DEBUG") != null) {
-                ex.printStackTrace(err);
-            }
-            return 1;
+            return internalError(ex, err);
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only exceptions to the handler; these end here, still as one line
+            code = internalError(e, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int internalError(Throwable ex, PrintWriter err) {
+        err.println("hawkeye: internal error: " + oneLine(String.valueOf(ex))
+                + (ex instanceof OutOfMemoryError ? " (give Java more memory: HAWKEYE_JAVA_OPTS=-Xmx8g)" : ""));
+        if (System.getenv("HAWKEYE_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return 1;
+    }
+
+    /**
+     * picocli's words for a bad option, with what the user typed escaped (a NUL or an escape sequence) and without
+     * Java's names: "cannot convert 'x' to interface java.nio.file.Path (java.nio...: ...)" is a value that is
+     * not a path.
+     */
+    static String usageMessage(String message) {
+        String m = org.hawkeye.engine.graph.Printable.escape(message);
+        m = m.replaceAll("cannot convert '(.*)' to (?:class|interface|enum) [\\w.$]+(?: \\(.*\\))?",
+                "'$1' is not a valid value");
+        return m.replaceAll("(?:java|javax|org|com|picocli)\\.[\\w.$]+", "value");
+    }
+
+    /** A message is one line: a newline in it (from a name or a file) would forge a second one. */
+    static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -43,5 +43,6 @@ final class ModelFiles {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new ProfilerException(output.toString(), "--output: folder " + parent + " does not exist");
         }
+        org.hawkeye.specs.InputFiles.checkWritable(output, "--output");
     }
 }

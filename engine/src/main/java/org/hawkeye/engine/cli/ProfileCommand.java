@@ -89,6 +89,7 @@ final class ProfileCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new ProfilerException(output.toString(), "--output: folder " + parent + " does not exist");
         }
+        org.hawkeye.specs.InputFiles.checkWritable(output, "--output");
         try {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

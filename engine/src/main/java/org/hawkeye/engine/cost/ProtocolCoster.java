@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hawkeye.grammar.Rational;
 import org.hawkeye.specs.CallSpec;
 import org.hawkeye.specs.CostSpec;
+import org.hawkeye.specs.DrawSpec;
 import org.hawkeye.specs.FrameworkFolder;
 import org.hawkeye.specs.LocatedFormula;
 import org.hawkeye.specs.ProfilerException;
@@ -72,11 +73,19 @@ public final class ProtocolCoster {
         return expected.size() == given.size() && given.containsAll(expected);
     }
 
-    /** {@code roles[i]} is the top-level index of this protocol's party i. */
     private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat,
                             int[] roles) {
+        return expand(label, protocol, args, repeat, roles, true);
+    }
+
+    /**
+     * {@code roles[i]} is the top-level index of this protocol's party i; {@code counted} is false under a call that
+     * runs in parallel on a channel whose flights are not counted.
+     */
+    private CostNode expand(String label, String protocol, Map<String, Rational> args, BigInteger repeat,
+                            int[] roles, boolean counted) {
         String key = label + '\u0000' + protocol + '\u0000' + args + '\u0000' + repeat + '\u0000'
-                + java.util.Arrays.toString(roles);
+                + java.util.Arrays.toString(roles) + '\u0000' + counted;
         CostNode cached = memo.get(key);
         if (cached != null) {
             return cached;
@@ -85,7 +94,18 @@ public final class ProtocolCoster {
         Map<String, Rational> env = new HashMap<>(params);
         env.putAll(args);
         Cost own = phaseCost(spec.online(), env, true).plus(phaseCost(spec.offline(), env, false)).permuted(roles);
+        if (!counted) {
+            own = new Cost(own.onlineBits(), BigInteger.ZERO, own.offlineBits(), BigInteger.ZERO, own.onlineSent(),
+                    own.offlineSent());
+        }
         Cost once = own;
+        Map<PoolKey, BigInteger> draws = new LinkedHashMap<>();
+        for (DrawSpec d : spec.draws()) {
+            int party = d.party() == null ? -1 : roles[parties.indexOf(d.party())];
+            BigInteger instance = d.instance() == null ? BigInteger.ZERO : count(d.instance(), env, "pool instance");
+            draws.merge(new PoolKey(d.pool(), party, instance), count(d.n(), env, "draw from " + d.pool()),
+                    BigInteger::add);
+        }
         List<CostNode> children = new ArrayList<>();
         for (CallSpec call : spec.calls()) {
             if (call.when() != null && call.when().evaluate(env).equals(ZERO)) {
@@ -99,14 +119,41 @@ public final class ProtocolCoster {
             for (String name : framework.spec().protocol(call.protocol()).args()) {
                 calleeArgs.put(name, call.args().get(name).evaluate(env));
             }
-            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times, calleeRoles(call, roles));
+            CostNode child = expand(call.label(), call.protocol(), calleeArgs, times, calleeRoles(call, roles),
+                    counted && !call.inParallel());
             children.add(child);
             once = once.plus(child.total());
+            child.draws().forEach((k, v) -> draws.merge(k, v, BigInteger::add));
         }
+        Map<PoolKey, BigInteger> allDraws = new LinkedHashMap<>();
+        draws.forEach((k, v) -> allDraws.put(k, v.multiply(repeat)));
         CostNode node = new CostNode(label, protocol, args, repeat, own, children, once.times(repeat),
-                spec.source());
+                spec.source(), allDraws);
         memo.put(key, node);
         return node;
+    }
+
+    /**
+     * A pool refill: its protocol, with the pool owner's roles (the protocol is written with the owner as the first
+     * party), {@code times} times.
+     */
+    public CostNode refill(PoolKey pool, BigInteger times) {
+        String protocol = framework.spec().pools().get(pool.pool()).refill();
+        int[] roles = identity.clone();
+        if (pool.party() > 0) {
+            roles[0] = pool.party();
+            roles[pool.party()] = 0;
+        }
+        String label = protocol + (pool.party() < 0 ? "" : "_" + parties.get(pool.party()));
+        return expand(label, protocol, Map.of(), times, roles);
+    }
+
+    /** {@code node} with {@code child} run after its other steps (once per run of it: repeat 1 nodes only). */
+    public static CostNode withChild(CostNode node, CostNode child) {
+        List<CostNode> children = new ArrayList<>(node.children());
+        children.add(child);
+        return new CostNode(node.label(), node.protocol(), node.args(), node.repeat(), node.own(), children,
+                node.total().plus(child.total()), node.source(), node.draws());
     }
 
     private int[] calleeRoles(CallSpec call, int[] roles) {

@@ -41,6 +41,10 @@ public final class ProtocolExplainer {
                 throw new ProfilerException("", "protocol '" + protocol + "' takes " + String.join(", ", spec.args())
                         + ": give each with --arg NAME=VALUE (missing '" + name + "')");
             }
+            if (v.trim().length() > org.hawkeye.specs.ParameterValues.MAX_DIGITS) {
+                throw new ProfilerException("", "--arg " + name + ": more than "
+                        + org.hawkeye.specs.ParameterValues.MAX_DIGITS + " digits");
+            }
             try {
                 values.put(name, new BigInteger(v.trim()));
             } catch (NumberFormatException e) {
@@ -55,11 +59,16 @@ public final class ProtocolExplainer {
         }
         CostNode root = new ProtocolCoster(framework, params).expandCall(protocol, values, "explain");
         StringBuilder sb = new StringBuilder();
-        describe(root, 0, sb);
+        describe(root, 0, sb, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return sb.toString();
     }
 
-    private void describe(CostNode node, int level, StringBuilder sb) {
+    /**
+     * One call and, the first time it appears, its formulas and calls. The coster shares the node of identical
+     * calls, so a sub-protocol many callers use is explained once and referred to after: the text grows with the
+     * number of distinct calls, not with the number of paths to them.
+     */
+    private void describe(CostNode node, int level, StringBuilder sb, java.util.Set<CostNode> explained) {
         String pad = "  ".repeat(level);
         ProtocolSpec spec = framework.spec().protocol(node.protocol());
         Map<String, Rational> env = new HashMap<>(params);
@@ -67,6 +76,10 @@ public final class ProtocolExplainer {
         sb.append(pad).append(node.label()).append(node.label().equals(node.protocol()) ? "" : " = " + node.protocol())
                 .append('(').append(joinArgs(node.args())).append(')')
                 .append(node.repeat().compareTo(BigInteger.ONE) > 0 ? " x" + node.repeat() : "").append('\n');
+        if (!explained.add(node)) {
+            sb.append(pad).append("  (explained above)\n");
+            return;
+        }
         sb.append(pad).append("  ").append(spec.doc()).append('\n');
         sb.append(pad).append("  source: ").append(spec.source()).append('\n');
         sb.append(pad).append("  defined at ").append(framework.locationOf(spec)).append('\n');
@@ -84,7 +97,7 @@ public final class ProtocolExplainer {
             sb.append(pad).append("  calls, in sequence:\n");
         }
         for (CostNode child : node.children()) {
-            describe(child, level + 2, sb);
+            describe(child, level + 2, sb, explained);
         }
     }
 

@@ -4,17 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A static tensor shape. Every dimension is known: hawkeye costs concrete shapes only. */
+/**
+ * A static tensor shape. Every dimension is known: hawkeye costs concrete shapes only. No shape holds more than
+ * {@link #MAX_ELEMENTS} elements, so that element counts, and sums and products of a few of them in shape
+ * arithmetic, stay exact in a {@code long} (and in a {@code double}).
+ */
 public record Shape(List<Long> dims) {
+
+    /** 2^53: far beyond any real tensor (2^53 floats are 32 PiB), and every count up to it is exact as a double. */
+    public static final long MAX_ELEMENTS = 1L << 53;
 
     public static final Shape SCALAR = new Shape(List.of());
 
     public Shape {
         dims = List.copyOf(dims);
+        boolean empty = false;
+        long n = 1;
+        boolean tooMany = false;
         for (Long d : dims) {
             if (d == null || d < 0) {
                 throw new IllegalArgumentException("negative or missing dimension in " + dims);
             }
+            empty |= d == 0;
+            tooMany |= d > MAX_ELEMENTS || n > MAX_ELEMENTS / Math.max(1, d);
+            n = tooMany ? n : n * d;
+        }
+        if (tooMany && !empty || dims.stream().anyMatch(d -> d > MAX_ELEMENTS)) {
+            throw new IllegalArgumentException("a tensor of shape " + dims.stream().map(String::valueOf)
+                    .collect(Collectors.joining("x")) + " has more than 2^53 elements, hawkeye's limit");
         }
     }
 

@@ -18,6 +18,7 @@ public final class LoweringSink {
     private final KieSession session;
     private final FiringRule firing;
     private final FactGraph facts;
+    private final RuleTrace trace = RuleTrace.current();
 
     /** A sink for the ops of {@code facts}, which it tells of each decision so that {@code lowered} rules wake. */
     LoweringSink(KieSession session, FiringRule firing, FactGraph facts) {
@@ -31,6 +32,7 @@ public final class LoweringSink {
      * ({@code lower.call($op, "mul", "x", 10, "y", 10)}); several calls for one op run in sequence.
      */
     public void call(Op op, String protocol, Object... namedArgs) {
+        traced(op);
         ProtocolCall call = toCall(protocol, namedArgs);
         OpDecision d = decisions.get(op.id());
         if (d == null) {
@@ -48,6 +50,7 @@ public final class LoweringSink {
      * unsupported. Same argument convention as {@link #call}.
      */
     public void after(Op op, String protocol, Object... namedArgs) {
+        traced(op);
         followUps.computeIfAbsent(op.id(), k -> new ArrayList<>()).add(toCall(protocol, namedArgs));
     }
 
@@ -62,11 +65,18 @@ public final class LoweringSink {
     }
 
     private void decide(Op op, OpDecision.Kind kind, String reason) {
+        traced(op);
         OpDecision d = decisions.get(op.id());
         if (d == null) {
             record(op, new OpDecision(kind, reason, firing.name()));
         } else if (d.calls().isEmpty()) {
             d.override(kind, reason, firing.name());
+        }
+    }
+
+    private void traced(Op op) {
+        if (trace != null) {
+            trace.acted(op.id(), firing.name());
         }
     }
 

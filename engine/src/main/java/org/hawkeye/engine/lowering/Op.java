@@ -140,6 +140,19 @@ public final class Op {
         return name.isEmpty() ? null : facts.tensor(name);
     }
 
+    /** True when the op has outputs and every one has no elements (a zero dimension): there is nothing to compute. */
+    public boolean allOutputsEmpty() {
+        boolean any = false;
+        for (String out : outputs) {
+            Tensor t = out.isEmpty() ? null : facts.tensor(out);
+            if (t != null && t.numel() != 0) {
+                return false;
+            }
+            any |= t != null;
+        }
+        return any;
+    }
+
     public String getId() {
         return id;
     }

@@ -26,6 +26,9 @@ import org.kie.api.definition.rule.Rule;
 public final class RuleBase {
     private static final Map<String, KieBase> CACHE = new ConcurrentHashMap<>();
     private static final AtomicInteger BUILDS = new AtomicInteger();
+    /** Each rule base's resource paths (as Drools knows the files) to the paths users see. */
+    private static final Map<KieBase, Map<String, String>> DISPLAY_PATHS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private RuleBase() {
     }
@@ -51,7 +54,35 @@ public final class RuleBase {
             RuleBaseCache.store(diskKey, base);
         }
         CACHE.put(key.toString(), base);
+        // read from the texts, not from the compiled rules: a rule base loaded from the disk cache has no sources
+        Map<String, String> display = new HashMap<>();
+        for (RuleFile f : files) {
+            java.util.regex.Matcher pkg = PACKAGE.matcher(f.text());
+            String packageName = pkg.find() ? pkg.group(1) : "";
+            java.util.regex.Matcher rule = RULE.matcher(f.text());
+            while (rule.find()) {
+                display.putIfAbsent(packageName + "\u0000" + (rule.group(1) != null ? rule.group(1) : rule.group(2)),
+                        f.displayPath());
+            }
+        }
+        DISPLAY_PATHS.put(base, display);
         return base;
+    }
+
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*package\\s+([\\w.]+)");
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|(\\w+))");
+
+    /** The file a rule of {@code base} was read from, as users name it; its package when that is unknown. */
+    static String fileOf(KieBase base, Rule rule) {
+        String shown = DISPLAY_PATHS.getOrDefault(base, Map.of()).get(rule.getPackageName() + "\u0000"
+                + rule.getName());
+        return shown != null ? shown : "package " + rule.getPackageName();
+    }
+
+    private static String resourceOf(int index, RuleFile f) {
+        return "hawkeye/f" + index + "/" + f.displayPath().replaceAll(".*/", "");
     }
 
     private static KieBase compile(List<RuleFile> files) {
@@ -63,7 +94,7 @@ public final class RuleBase {
         for (int i = 0; i < files.size(); i++) {
             RuleFile f = files.get(i);
             // Drools reports errors by resource path, with or without the source folder in front
-            String resource = "hawkeye/f" + i + "/" + f.displayPath().replaceAll(".*/", "");
+            String resource = resourceOf(i, f);
             displayByPath.put(resource, f.displayPath());
             displayByPath.put("src/main/resources/" + resource, f.displayPath());
             kfs.write("src/main/resources/" + resource, f.text());

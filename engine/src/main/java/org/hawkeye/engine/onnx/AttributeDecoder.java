@@ -84,7 +84,7 @@ final class AttributeDecoder {
     }
 
     /** IR version 1 files have no type field: the type is whichever value field is set. */
-    private static AttributeType guessType(AttributeProto a) {
+    static AttributeType guessType(AttributeProto a) {
         if (a.hasF()) {
             return AttributeType.FLOAT;
         } else if (a.hasI()) {

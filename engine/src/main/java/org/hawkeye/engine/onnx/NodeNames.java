@@ -1,8 +1,10 @@
 package org.hawkeye.engine.onnx;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,8 @@ final class NodeNames {
             keeps[i] = !name.isEmpty() && used.add(name);
         }
         List<String> out = new ArrayList<>(fileNames.size());
+        // the next suffix to try per base name: thousands of nodes sharing one name must not make this quadratic
+        Map<String, Integer> nextSuffix = new HashMap<>();
         for (int i = 0; i < fileNames.size(); i++) {
             if (keeps[i]) {
                 out.add(fileNames.get(i));
@@ -33,9 +37,11 @@ final class NodeNames {
             String base = unnamed ? opTypes.get(i) + "_" + i : fileNames.get(i);
             // An unnamed node tries its synthesised name as is; a duplicate starts at suffix _1.
             String name = unnamed ? base : base + "_1";
-            for (int k = unnamed ? 1 : 2; !used.add(name); k++) {
-                name = base + "_" + k;
+            int k = nextSuffix.getOrDefault(base, unnamed ? 1 : 2);
+            while (!used.add(name)) {
+                name = base + "_" + k++;
             }
+            nextSuffix.put(base, k);
             out.add(name);
         }
         return out;

@@ -1,8 +1,5 @@
 package org.hawkeye.engine.onnx;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +16,7 @@ import org.hawkeye.engine.graph.DataType;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.ModelException;
 import org.hawkeye.engine.graph.Node;
+import org.hawkeye.engine.graph.Printable;
 import org.hawkeye.engine.graph.Shape;
 import org.hawkeye.engine.graph.TensorData;
 import org.hawkeye.engine.graph.Value;
@@ -31,6 +29,8 @@ import org.hawkeye.engine.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.hawkeye.engine.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.hawkeye.engine.onnx.proto.OnnxProto.TensorProto;
 import org.hawkeye.engine.onnx.proto.OnnxProto.ValueInfoProto;
+import org.hawkeye.specs.InputFiles;
+import org.hawkeye.specs.ProfilerException;
 
 /**
  * Reads a {@code .onnx} file into hawkeye's {@link Graph}: typed attributes, unique node names, topological
@@ -60,11 +60,9 @@ public final class OnnxImporter {
         String display = file.toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ModelException(display, "no such file");
-        } catch (IOException e) {
-            throw new ModelException(display, "cannot read (" + e.getMessage() + ")", e);
+            bytes = InputFiles.readBytes(file, InputFiles.MAX_MODEL_BYTES, "model");
+        } catch (ProfilerException e) {
+            throw new ModelException(e.location(), e.reason());
         }
         return read(display, bytes);
     }
@@ -107,69 +105,93 @@ public final class OnnxImporter {
         private final Map<String, Value> values = new LinkedHashMap<>();
         private final Map<String, ValueInfoProto> declared = new HashMap<>();
         private final Map<String, NodeProto> protos = new HashMap<>();
+        private final ExporterMetadata exporter;
 
         Builder(String file, ModelProto model) {
             this.file = file;
             this.model = model;
             this.g = model.getGraph();
+            this.exporter = new ExporterMetadata(g.getValueInfoList(), g.getInitializerList());
         }
 
         Graph build() {
+            long opset = ImportChecks.opset(file, model);
+            ImportChecks.declarations(file, g);
             // Later declarations of the same name (output after value_info) are the more specific ones.
             for (List<ValueInfoProto> list : List.of(g.getValueInfoList(), g.getInputList(), g.getOutputList())) {
-                list.forEach(v -> declared.put(v.getName(), v));
+                list.forEach(v -> declared.put(p(v.getName()), v));
             }
             Set<String> available = new HashSet<>();
             for (TensorProto t : g.getInitializerList()) {
                 addInitializer(t);
-                available.add(t.getName());
+                available.add(p(t.getName()));
             }
             List<String> inputs = new ArrayList<>();
             for (ValueInfoProto in : g.getInputList()) {
                 // Before IR version 4 initializers were also listed as graph inputs; they stay weights.
-                if (!available.contains(in.getName())) {
-                    inputs.add(in.getName());
-                    put(new Value(in.getName(), ValueKind.INPUT, null, null, null));
-                    available.add(in.getName());
+                String name = p(in.getName());
+                if (!available.contains(name)) {
+                    inputs.add(name);
+                    put(new Value(name, ValueKind.INPUT, null, null, null));
+                    available.add(name);
                 }
             }
-            List<Node> ordered = TopologicalOrder.sort(file, nodes(), available);
+            List<Node> inFileOrder = nodes();
+            List<Node> ordered = TopologicalOrder.sort(file, inFileOrder, available);
             for (Node node : ordered) {
                 addNodeOutputs(node);
             }
             List<String> outputs = new ArrayList<>();
             for (ValueInfoProto out : g.getOutputList()) {
-                if (!values.containsKey(out.getName())) {
-                    throw new ModelException(file, "graph output '" + out.getName()
+                String name = p(out.getName());
+                if (!values.containsKey(name)) {
+                    throw new ModelException(file, "graph output '" + name
                             + "' is produced by no node, graph input or initializer");
                 }
-                outputs.add(out.getName());
+                outputs.add(name);
             }
-            String name = g.getName().isEmpty() ? file : g.getName();
+            Map<Node, NodeProto> checked = new LinkedHashMap<>();
+            inFileOrder.forEach(n -> checked.put(n, protos.get(n.name())));
+            OnnxChecker.check(file, opset, checked, values);
+            String name = g.getName().isEmpty() ? file : p(g.getName());
             return new Graph(name, ordered, values, inputs, outputs, metadata());
         }
 
+        /** A name of the file as it can be printed: control characters escaped (see {@link Printable}). */
+        private static String p(String name) {
+            return Printable.escape(name);
+        }
+
+        private static List<String> p(List<String> names) {
+            return names.stream().map(Printable::escape).toList();
+        }
+
         private void addInitializer(TensorProto t) {
-            String what = "initializer '" + t.getName() + "'";
+            String what = "initializer '" + p(t.getName()) + "'";
             Shape shape = TensorDecoder.shape(t, what);
             DataType type = TensorDecoder.dataType(t);
             TensorData data = TensorDecoder.decode(t, what, TensorDecoder.SMALL_TENSOR_ELEMENTS);
-            put(new Value(t.getName(), ValueKind.WEIGHT, type, shape, data));
+            // a folded constant, a config-derived buffer or an index tensor is public; a parameter is the model's
+            ValueKind kind = exporter.isParameter(t) ? ValueKind.WEIGHT : ValueKind.CONSTANT;
+            put(new Value(p(t.getName()), kind, type, shape, data));
         }
 
         private List<Node> nodes() {
             List<String> fileNames = new ArrayList<>();
             List<String> opTypes = new ArrayList<>();
             for (NodeProto n : g.getNodeList()) {
-                fileNames.add(n.getName());
-                opTypes.add(n.getOpType());
+                // the dynamo exporter keeps the module path in metadata; the tree reads it from the name
+                String path = n.getName().startsWith("/") ? "" : ExporterMetadata.modulePath(n);
+                String own = n.getName().isEmpty() ? n.getOpType() + "_" + fileNames.size() : n.getName();
+                fileNames.add(p(path.isEmpty() ? n.getName() : path + "/" + own));
+                opTypes.add(p(n.getOpType()));
             }
             List<String> names = NodeNames.assign(fileNames, opTypes);
             List<Node> nodes = new ArrayList<>();
             for (int i = 0; i < g.getNodeCount(); i++) {
                 NodeProto n = g.getNode(i);
-                Node bare = new Node(names.get(i), n.getOpType(), n.getDomain(), n.getInputList(),
-                        n.getOutputList(), Attributes.EMPTY);
+                Node bare = new Node(names.get(i), p(n.getOpType()), p(n.getDomain()), p(n.getInputList()),
+                        p(n.getOutputList()), Attributes.EMPTY);
                 try {
                     nodes.add(new Node(bare.name(), bare.opType(), bare.domain(), bare.inputs(), bare.outputs(),
                             AttributeDecoder.decode(n.getAttributeList())));
@@ -229,8 +251,8 @@ public final class OnnxImporter {
 
         private Map<String, String> metadata() {
             Map<String, String> meta = new LinkedHashMap<>();
-            meta.put(META_PRODUCER, model.getProducerName());
-            meta.put(META_PRODUCER_VERSION, model.getProducerVersion());
+            meta.put(META_PRODUCER, p(model.getProducerName()));
+            meta.put(META_PRODUCER_VERSION, p(model.getProducerVersion()));
             meta.put(META_IR_VERSION, Long.toString(model.getIrVersion()));
             for (OperatorSetIdProto op : model.getOpsetImportList()) {
                 if (isDefaultDomain(op.getDomain())) {
@@ -239,8 +261,8 @@ public final class OnnxImporter {
                     meta.put(META_OPSET_PREFIX + op.getDomain(), Long.toString(op.getVersion()));
                 }
             }
-            for (StringStringEntryProto p : model.getMetadataPropsList()) {
-                meta.put(META_PROPS_PREFIX + p.getKey(), p.getValue());
+            for (StringStringEntryProto e : model.getMetadataPropsList()) {
+                meta.put(META_PROPS_PREFIX + p(e.getKey()), p(e.getValue()));
             }
             return meta;
         }

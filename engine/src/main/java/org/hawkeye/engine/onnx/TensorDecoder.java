@@ -36,7 +36,11 @@ final class TensorDecoder {
             }
             dims.add(d);
         }
-        return new Shape(dims);
+        try {
+            return new Shape(dims);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -79,11 +79,14 @@ final class ConvShapes {
             String autoPad = op.attrs().getString("auto_pad", "NOTSET");
             for (int i = 0; i < spatial; i++) {
                 long in = x.dims().get(2 + i);
+                // exact: attributes are any int64, and a wrapped product would be a wrong shape, not an error
                 if (autoPad.startsWith("SAME")) {
-                    out[i] = in * strides[i];
+                    out[i] = Math.multiplyExact(in, strides[i]);
                 } else {
-                    long padTotal = autoPad.equals("VALID") ? 0 : pads[i] + pads[i + spatial];
-                    out[i] = strides[i] * (in - 1) + outputPadding[i] + (kernel[i] - 1) * dilations[i] + 1 - padTotal;
+                    long padTotal = autoPad.equals("VALID") ? 0 : Math.addExact(pads[i], pads[i + spatial]);
+                    long grown = Math.addExact(Math.multiplyExact(strides[i], in - 1), outputPadding[i]);
+                    long kernelSpan = Math.addExact(Math.multiplyExact(kernel[i] - 1, dilations[i]), 1);
+                    out[i] = Math.subtractExact(Math.addExact(grown, kernelSpan), padTotal);
                 }
             }
         }

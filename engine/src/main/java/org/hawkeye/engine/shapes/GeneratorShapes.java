@@ -89,9 +89,12 @@ final class GeneratorShapes {
         }
         long n;
         if (start.isIntegral() && limit.isIntegral() && delta.isIntegral()) {
-            long span = limit.longAt(0) - start.longAt(0);
+            // exact: int64 bounds at the extremes would wrap to a wrong length
+            long span = Math.subtractExact(limit.longAt(0), start.longAt(0));
             long d = delta.longAt(0);
-            n = Math.max(0, d > 0 ? Math.floorDiv(span + d - 1, d) : Math.floorDiv(-span - d - 1, -d));
+            n = Math.max(0, d > 0 ? Math.floorDiv(Math.addExact(span, d - 1), d)
+                    : Math.floorDiv(Math.subtractExact(Math.negateExact(span), Math.addExact(d, 1)),
+                    Math.negateExact(d)));
         } else {
             n = (long) Math.max(0, Math.ceil((limit.doubleAt(0) - start.doubleAt(0)) / delta.doubleAt(0)));
         }

@@ -8,7 +8,7 @@ import org.hawkeye.engine.graph.DataType;
 import org.hawkeye.engine.graph.Shape;
 import org.hawkeye.engine.graph.TensorData;
 
-/** Ops that select or combine parts of tensors: Gather*, Slice, Split, Concat, Pad, Trilu, Scatter*. */
+/** Ops that select or combine parts of tensors: Gather*, Slice, Split, Concat, Pad, Trilu, Scatter*, OneHot. */
 final class IndexingShapes {
 
     private IndexingShapes() {
@@ -25,6 +25,20 @@ final class IndexingShapes {
         rules.put("Trilu", op -> op.output(0, op.dataType(0), op.shape(0)));
         rules.put("ScatterND", op -> op.output(0, op.dataType(0), op.shape(0)));
         rules.put("ScatterElements", op -> op.output(0, op.dataType(0), op.shape(0)));
+        rules.put("OneHot", IndexingShapes::oneHot);
+    }
+
+    /** OneHot: the indices' shape with an axis of size depth (a known scalar) inserted; the values' type. */
+    private static void oneHot(OpContext op) {
+        long[] depth = op.ints(1, "depth");
+        if (depth.length != 1 || depth[0] < 1) {
+            throw new ShapeError("OneHot depth must be one positive number, got " + java.util.Arrays.toString(depth));
+        }
+        Shape indices = op.shape(0);
+        int axis = OpContext.axis(op.attrs().getInt("axis", -1), indices.rank() + 1, "OneHot axis");
+        List<Long> dims = new ArrayList<>(indices.dims());
+        dims.add(axis, depth[0]);
+        op.output(0, op.dataType(2), new Shape(dims));
     }
 
     /** Gather: data's axis is replaced by the indices' shape; negative indices count from the end. */
@@ -66,12 +80,16 @@ final class IndexingShapes {
     private static void gatherNd(OpContext op) {
         Shape data = op.shape(0);
         Shape indices = op.shape(1);
-        int batchDims = (int) op.attrs().getInt("batch_dims", 0);
+        long batchDims = op.attrs().getInt("batch_dims", 0);
         if (indices.rank() < 1) {
             throw new ShapeError("GatherND indices must have rank 1 or more, got " + indices);
         }
+        if (batchDims < 0 || batchDims >= Math.min(data.rank(), indices.rank())) {
+            throw new ShapeError("GatherND batch_dims " + batchDims + " must be at least 0 and less than the ranks of"
+                    + " data " + data + " and indices " + indices);
+        }
         long m = indices.dim(-1);
-        if (batchDims + m > data.rank()) {
+        if (m > data.rank() || batchDims + m > data.rank()) {
             throw new ShapeError("GatherND index tuples of length " + m + " after " + batchDims
                     + " batch dimension(s) address more axes than data " + data + " has");
         }
@@ -97,7 +115,7 @@ final class IndexingShapes {
             if (!fits) {
                 throw new ShapeError("cannot concatenate " + first + " and " + s + " along axis " + axis);
             }
-            total += s.dims().get(axis);
+            total = Math.addExact(total, s.dims().get(axis));
         }
         List<Long> dims = new ArrayList<>(first.dims());
         dims.set(axis, total);

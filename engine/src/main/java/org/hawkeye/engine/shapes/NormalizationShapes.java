@@ -78,10 +78,12 @@ final class NormalizationShapes {
 
     private static void softmax(OpContext op) {
         Shape x = op.shape(0);
-        // Validated for the error message; since opset 13 the axis default is -1, before it was 1.
-        if (x.rank() > 0) {
-            OpContext.axis(op.attrs().getInt("axis", op.opset() >= 13 ? -1 : 1), x.rank(), op.node().opType() + " axis");
+        // Validated for the error message; since opset 13 the axis default is -1, before it was 1. A scalar has
+        // no axis to normalise along.
+        if (x.rank() == 0) {
+            throw new ShapeError(op.node().opType() + " needs an input of rank 1 or more, got a scalar");
         }
+        OpContext.axis(op.attrs().getInt("axis", op.opset() >= 13 ? -1 : 1), x.rank(), op.node().opType() + " axis");
         op.output(0, op.dataType(0), x);
     }
 

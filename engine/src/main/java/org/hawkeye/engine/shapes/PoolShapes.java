@@ -43,6 +43,10 @@ final class PoolShapes {
     private static void global(OpContext op) {
         Shape x = op.shape(0);
         int spatial = SlidingWindow.spatialRank(op, x);
+        if (x.dims().subList(2, x.rank()).contains(0L)) {
+            throw new ShapeError(op.node().opType() + " pools over an empty window: the input " + x
+                    + " has a spatial axis of size 0");
+        }
         long[] ones = new long[spatial];
         Arrays.fill(ones, 1);
         op.output(0, op.dataType(0), ConvShapes.nc(x.dims().get(0), x.dims().get(1), ones));

@@ -58,7 +58,9 @@ public final class ShapeInference {
                 rule.infer(new OpContext(graph, node, opset));
             } catch (ShapeError | ArithmeticException | IllegalArgumentException e) {
                 // Shape and Tensor constructors reject negative dimensions; exact arithmetic rejects overflow.
-                throw ModelException.atNode(fileName, node, e.getMessage() + (inputShapes.isEmpty() ? ""
+                String reason = e instanceof ArithmeticException ? "its shape arithmetic overflows 64 bits ("
+                        + e.getMessage() + "): sizes or attributes far beyond any real tensor" : e.getMessage();
+                throw ModelException.atNode(fileName, node, reason + (inputShapes.isEmpty() ? ""
                         : BakedLiterals.explain(graph, node).map(why -> "; " + why).orElse(OVERRIDE_HINT)));
             }
             for (String out : node.outputs()) {
@@ -96,7 +98,8 @@ public final class ShapeInference {
 
     private static int opset(Graph graph) {
         String v = graph.metadata().get(OnnxImporter.META_OPSET);
-        return v == null ? DEFAULT_OPSET : Integer.parseInt(v);
+        // the importer rejects opsets it does not know; a graph built otherwise is read as the newest opset
+        return v == null ? DEFAULT_OPSET : (int) Math.min(Integer.MAX_VALUE, Math.max(1, Long.parseLong(v)));
     }
 
     /** Starts from the inputs and the initializers; everything computed is forgotten, so inference can rerun. */

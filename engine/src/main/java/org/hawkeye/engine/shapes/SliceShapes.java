@@ -23,9 +23,10 @@ final class SliceShapes {
             op.ints(3, "axes");
         }
         long[] steps = asInputs && op.hasInput(4) ? op.ints(4, "steps") : null;
-        if (starts == null || ends == null || starts.length != ends.length) {
-            throw new ShapeError("Slice needs starts and ends of equal length, got "
-                    + Tensors.list(starts) + " and " + Tensors.list(ends));
+        if (starts == null || ends == null || starts.length != ends.length
+                || axes != null && axes.length != starts.length || steps != null && steps.length != starts.length) {
+            throw new ShapeError("Slice needs starts, ends, axes and steps of one length, got " + Tensors.list(starts)
+                    + ", " + Tensors.list(ends) + ", " + Tensors.list(axes) + " and " + Tensors.list(steps));
         }
         long[] from = new long[x.rank()];
         long[] step = new long[x.rank()];
@@ -114,7 +115,7 @@ final class SliceShapes {
         long[] dims = x.toArray();
         for (int i = 0; i < n; i++) {
             int a = axes == null ? i : OpContext.axis(axes[i], x.rank(), "Pad axis");
-            dims[a] += pads[i] + pads[i + n];
+            dims[a] = Math.addExact(dims[a], Math.addExact(pads[i], pads[i + n]));
             if (dims[a] < 0) {
                 throw new ShapeError("Pad " + Tensors.list(pads) + " removes more than axis " + a + " of " + x + " holds");
             }

@@ -32,11 +32,12 @@ final class SlidingWindow {
         long[] out = new long[spatial];
         for (int i = 0; i < spatial; i++) {
             long in = x.dims().get(2 + i);
-            long effectiveKernel = (kernel[i] - 1) * dilations[i] + 1;
             if (strides[i] <= 0 || kernel[i] <= 0 || dilations[i] <= 0) {
                 throw new ShapeError("kernel_shape, strides and dilations must be positive, got kernel "
                         + kernel[i] + ", stride " + strides[i] + ", dilation " + dilations[i]);
             }
+            // exact: attributes are any int64, and a wrapped product would be a wrong shape, not an error
+            long effectiveKernel = Math.addExact(Math.multiplyExact(kernel[i] - 1, dilations[i]), 1);
             switch (autoPad) {
                 case "SAME_UPPER", "SAME_LOWER" -> {
                     // Padding is chosen so that every input position starts a window: ceil(in / stride).
@@ -48,7 +49,7 @@ final class SlidingWindow {
                 default -> throw new ShapeError("auto_pad '" + autoPad
                         + "' is not one of NOTSET, VALID, SAME_UPPER, SAME_LOWER");
             }
-            long padded = in + pads[i] + pads[i + spatial];
+            long padded = Math.addExact(in, Math.addExact(pads[i], pads[i + spatial]));
             if (padded < effectiveKernel) {
                 throw new ShapeError("the kernel (" + effectiveKernel + " wide with dilation) does not fit the "
                         + "padded input (" + padded + ") on spatial axis " + i + " of " + x);

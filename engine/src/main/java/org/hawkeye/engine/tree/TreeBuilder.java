@@ -11,6 +11,12 @@ import org.hawkeye.engine.cost.CostNode;
  * (… → Relu → relu → ltz → a2b). Ops keep graph order, which is execution order.
  */
 public final class TreeBuilder {
+    /**
+     * Module levels of a node name kept as tree levels; deeper ones stay in the op's name. Real exports nest a
+     * dozen levels; the bound keeps every walk of the tree (sums, reports) shallow whatever a file's names say.
+     */
+    public static final int MAX_MODULE_DEPTH = 64;
+
     private final TreeNode root;
 
     public TreeBuilder(String modelName) {
@@ -30,7 +36,7 @@ public final class TreeBuilder {
     /** Adds an op of a training step's {@code phase} (empty for inference). */
     public void addOp(String nodeName, String opType, String note, String origin, String phase,
                       Iterable<CostNode> calls) {
-        String[] segments = nodeName.split("/");
+        String[] segments = modulePath(nodeName);
         TreeNode parent = root;
         for (int i = 0; i < segments.length - 1; i++) {
             if (segments[i].isEmpty()) {
@@ -56,6 +62,22 @@ public final class TreeBuilder {
         finished.setOrigin(origin);
         finished.setPhase(phase);
         parent.addChild(finished);
+    }
+
+    /** The name's segments, the modules beyond {@link #MAX_MODULE_DEPTH} joined into the last (the op's) one. */
+    static String[] modulePath(String nodeName) {
+        String[] segments = nodeName.split("/", MAX_MODULE_DEPTH + 2);
+        if (segments.length <= MAX_MODULE_DEPTH + 1) {
+            return segments;
+        }
+        // "/a/b/...": the first segment is empty and is not a level
+        int levels = segments[0].isEmpty() ? MAX_MODULE_DEPTH + 1 : MAX_MODULE_DEPTH;
+        if (segments.length <= levels + 1) {
+            return segments;
+        }
+        String[] out = java.util.Arrays.copyOf(segments, levels + 1);
+        out[levels] = String.join("/", java.util.Arrays.copyOfRange(segments, levels, segments.length));
+        return out;
     }
 
     private static TreeNode protocolNode(CostNode call) {

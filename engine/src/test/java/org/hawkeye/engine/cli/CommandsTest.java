@@ -29,7 +29,7 @@ class CommandsTest {
         JsonNode json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
                 .readTree(Files.readString(out));
         assertThat(json.fieldNames()).toIterable().containsExactly("model", "framework", "mode", "weights", "params",
-                "params_from", "traffic", "total", "tree", "unsupported", "complete");
+                "params_from", "traffic", "public_inputs", "embedding", "total", "tree", "unsupported", "complete");
         assertThat(json.get("model").asText()).isEqualTo("lenet");
         assertThat(json.get("weights").asText()).isEqualTo("secret");
         assertThat(json.get("params").get("l").asInt()).isEqualTo(64);
@@ -95,6 +95,38 @@ class CommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"secret Mul lowers to mul\"").contains("-> mul")
                 .contains("mul(x, y): Beaver multiplication");
+    }
+
+    @Test
+    void explainOfAnOpTypeReadsTheCompiledRulesInFiringOrder() {
+        // Delphi's Conv: the rule that opens the session with the first layer comes before the ordinary HE layer,
+        // and both are found although their Op patterns do not start with the type
+        CliErrorsTest.Run r = CliErrorsTest.run("explain", "-f", "delphi", "Conv");
+        assertThat(r.code()).as(r.err()).isZero();
+        int first = r.out().indexOf("\"the linear layer reading the client's input opens the session\"");
+        int second = r.out().indexOf("\"Conv or FC with the server's weight lowers to the HE linear layer\"");
+        assertThat(first).isPositive();
+        assertThat(second).isGreaterThan(first);
+        assertThat(r.out()).contains("(specs/delphi/rules/LinearLayers.drl:")
+                .contains("-> session_setup, conv, fc, output_share")
+                .contains("\"op with no secret input is computed in the clear\"");
+    }
+
+    @Test
+    void explainOfANodeSaysWhichRuleDecidedItAndWhy() {
+        CliErrorsTest.Run r = CliErrorsTest.run("explain", "-f", "toy", "--specs", TOY, "--model",
+                TestFiles.lenet().toString(), "--node", "/features/features.1/Relu");
+        assertThat(r.code()).as(r.err()).isZero();
+        // relu(n) of toy on LeNet's first ReLU, 6 x 24 x 24 = 3456 elements: 640 n bits in 8 rounds
+        assertThat(r.out()).startsWith("/features/features.1/Relu (Relu) of lenet.onnx under toy\n")
+                .contains("classify  \"outputs of an op with a secret input are secret\"")
+                .contains("lower  \"secret Relu lowers to relu\"")
+                .contains("decision: rule: secret Relu lowers to relu\n")
+                .contains("relu{n=3456}: online " + 640 * 3456 + " bits, 8 rounds");
+        r = CliErrorsTest.run("explain", "-f", "toy", "--specs", TOY, "--model", TestFiles.lenet().toString(),
+                "--node", "/nowhere/Relu");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("lenet.onnx: no node named '/nowhere/Relu'");
     }
 
     @Test

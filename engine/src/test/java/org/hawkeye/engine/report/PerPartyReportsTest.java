@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * Bits per sending party through the tree and every report, under the duplex test framework: relu(n) is an OT the
  * server sends (128n bits from the server, n from the client) and one on 2n elements with the roles exchanged, so
  * the server sends 128n + 2n = 130n and the client n + 256n = 257n bits; the setup is 1000 bits from the client.
- * LeNet's three ReLUs have 3456 + 480 + 84... elements: the sum is read from the ops, the ratios are checked.
+ * LeNet's ReLUs have 3456 + 1024 + 120 + 84 = 4684 elements (read from the ops). Every OT draws its n from the
+ * stock of its sender (50,000 at the start, 100,000 per refill of 1000 bits from the owner): the server's OTs draw
+ * n, the client's 2n per ReLU, 4684 and 9368 in all, so no refill is needed; {@link #aDrainedStockIsRefilledByTheCall}
+ * drains it.
  */
 class PerPartyReportsTest {
     private static ProfileResult lenet;
@@ -95,6 +98,42 @@ class PerPartyReportsTest {
         List<String[]> rows = Arrays.stream(CsvReport.render(lenet).split("\r\n")).map(l -> l.split(",", -1)).toList();
         assertThat(rows.get(1)[11]).isEqualTo("server=" + 130 * reluElements + ";client=" + 257 * reluElements);
         assertThat(rows.get(1)[12]).isEqualTo("server=0;client=0");
+    }
+
+    @Test
+    void aDrainedStockIsRefilledByTheCallThatDrainsIt() {
+        ProfileResult big = new Profiler(SpecLibrary.load(List.of(TestFiles.resource("specs/duplex")))).profile(
+                TestFiles.lenet(), ProfileOptions.of("duplex").withBatch(8L));
+        // batch 8: 8 x 4684 = 37,472 ReLU elements; the client's stock (reversed OTs, 2n each) needs 74,944 > 50,000:
+        // one refill (1000 bits from the client), paid by the ReLU during which the stock ran out; the server's
+        // 37,472 fit in its 50,000
+        List<TreeNode> refills = new java.util.ArrayList<>();
+        collect(big.tree(), n -> n.name().startsWith("restock"), refills);
+        assertThat(refills).hasSize(1);
+        assertThat(refills.get(0).name()).isEqualTo("restock_client");
+        assertThat(refills.get(0).total().onlineSent().byParty()).containsExactly(BigInteger.ZERO,
+                BigInteger.valueOf(1000));
+        assertThat(big.total().onlineBits()).isEqualTo(BigInteger.valueOf(387L * 8 * reluElements + 1000));
+    }
+
+    private static void collect(TreeNode n, java.util.function.Predicate<TreeNode> p, List<TreeNode> out) {
+        if (p.test(n)) {
+            out.add(n);
+        }
+        n.children().forEach(c -> collect(c, p, out));
+    }
+
+    @Test
+    void aParallelCallAddsItsBitsButNotItsRounds() {
+        var duplex = SpecLibrary.load(List.of(TestFiles.resource("specs/duplex"))).framework("duplex");
+        var coster = new org.hawkeye.engine.cost.ProtocolCoster(duplex, java.util.Map.of());
+        var node = coster.expandCall("relu_threads", java.util.Map.of("n", BigInteger.TEN), "test");
+        // thread 0: the server sends 1280 bits and the client 10; thread 1 the other way round
+        assertThat(node.total().onlineSent().byParty()).containsExactly(BigInteger.valueOf(1290),
+                BigInteger.valueOf(1290));
+        assertThat(node.total().onlineRounds()).isEqualTo(BigInteger.TWO);
+        assertThat(node.children().get(1).total().onlineRounds()).isZero();
+        assertThat(node.children().get(1).total().onlineBits()).isEqualTo(BigInteger.valueOf(1290));
     }
 
     @Test
