@@ -19,7 +19,7 @@ import org.hawkeye.engine.graph.ValueKind;
  * The data holder's token ids, and the embedding lookups they index. No framework shares token ids as numbers:
  * the data holder one-hot encodes them, embeds them itself, or feeds them to the framework's own oblivious lookup.
  * So ops that compute only on the data holder's integer inputs (and public values) before any weight meets them
- * (RoBERTa's position ids from the token ids) run at the data holder, in the clear, and are marked
+ * and that a lookup needs (RoBERTa's position ids from the token ids) run at the data holder, in the clear, and are marked
  * {@code hawkeye.local = data_holder}; and every lookup of a table (a model weight or constant, 2-D, axis 0) by
  * such ids follows the embedding policy:
  * <ul>
@@ -65,7 +65,8 @@ public final class EmbeddingLookups {
         Set<String> names = new HashSet<>();
         graph.nodes().forEach(n -> names.add(n.name()));
         int lookups = 0;
-        int local = 0;
+        Map<Integer, Node> localAt = new LinkedHashMap<>();  // position in nodes -> the op as the file has it
+        Set<String> lookupIds = new HashSet<>();
         for (Node n : graph.nodes()) {
             List<String> ins = n.inputs().stream().filter(i -> !i.isEmpty()).toList();
             if (n.opType().equals("Shape") || n.opType().equals("Size") || known.containsAll(ins)) {
@@ -73,6 +74,7 @@ public final class EmbeddingLookups {
                 nodes.add(n);
             } else if (isLookup(graph, n, plain)) {
                 lookups++;
+                lookupIds.add(n.input(1));
                 if (policy.equals(ONEHOT)) {
                     nodes.addAll(oneHot(graph, n, values, names));
                 } else {
@@ -80,18 +82,41 @@ public final class EmbeddingLookups {
                 }
             } else if (ins.stream().anyMatch(plain::contains) && ins.stream().allMatch(i -> plain.contains(i)
                     || known.contains(i)) && n.outputs().stream().allMatch(o -> o.isEmpty() || discrete(graph, o))) {
-                local++;
                 plain.addAll(n.outputs());
+                localAt.put(nodes.size(), n);
                 nodes.add(withAttribute(n, LOCAL, DATA_HOLDER));
             } else {
                 nodes.add(n);
             }
         }
+        int local = keepWhatFeedsLookups(nodes, localAt, lookupIds);
         if (lookups == 0 && local == 0) {
             return new Result(graph, 0, 0);
         }
         return new Result(new Graph(graph.name(), nodes, values, graph.inputs(), graph.outputs(), graph.metadata()),
                 lookups, local);
+    }
+
+    /**
+     * The data holder computes in the clear only what its own lookups need (RoBERTa's position ids): an op on its
+     * integer inputs whose result no lookup reads, directly or through such ops, stays a computation on shared
+     * data (a product of two integer inputs is still a secret product). Returns how many ops stay local.
+     */
+    private static int keepWhatFeedsLookups(List<Node> nodes, Map<Integer, Node> localAt, Set<String> needed) {
+        int kept = 0;
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node original = localAt.get(i);
+            if (original == null) {
+                continue;
+            }
+            if (original.outputs().stream().anyMatch(needed::contains)) {
+                kept++;
+                original.inputs().stream().filter(in -> !in.isEmpty()).forEach(needed::add);
+            } else {
+                nodes.set(i, original);
+            }
+        }
+        return kept;
     }
 
     /** A Gather along axis 0 of a 2-D floating table the model holds (or a constant) by the data holder's ids. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ZooTrainingTest {
     /** Built-in frameworks whose code has no backward pass (framework.yaml models.inference_only). */
-    private static final Set<String> INFERENCE_ONLY = Set.of("delphi", "cryptflow2", "cheetah", "sigma");
+    private static final Set<String> INFERENCE_ONLY = Set.of("delphi", "cryptflow2", "cheetah", "sigma", "bolt");
 
     /**
      * Every zoo model trains completely under every framework that trains: BERT's and GPT-2's token ids are one-hot
