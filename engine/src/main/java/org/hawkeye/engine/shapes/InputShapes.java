@@ -106,7 +106,13 @@ public final class InputShapes {
             if (batch != null && s.length > 0) {
                 s[0] = batch;
             }
-            out.put(e.getKey(), complete(graph.value(e.getKey()), s, fileName));
+            try {
+                out.put(e.getKey(), complete(graph.value(e.getKey()), s, fileName));
+            } catch (IllegalArgumentException tooBig) {
+                // Shape refuses more than 2^53 elements: the sizes asked for, not the model, are at fault
+                throw new ModelException(fileName, (batch != null ? "--batch " + batch + ": " : "") + "input '"
+                        + e.getKey() + "' would have too many elements (" + tooBig.getMessage() + ")");
+            }
         }
         return out;
     }

@@ -72,7 +72,11 @@ class GenerateCommandTest {
         assertThat(rows).hasSize(5);
         assertThat(rows[0]).startsWith("model,step,kind,tokens_in,cache,online_bits,online_rounds,offline_bits,"
                 + "offline_rounds,attention_bits,attention_rounds,mlp_bits");
-        assertThat(rows[2]).startsWith("gpt2_kv_ts,1,decode,1,7,19460096,351,");
+        // GenerationTest derives the step's body (19,460,096 bits, 351 rounds); the token embedding is CrypTen's
+        // default one-hot product: a Beaver matmul of the shared [1 x 256] one-hot and the [256 x 64] table opens
+        // both, 2 parties x 64 bits x (256 + 256 * 64) elements, in one round
+        assertThat(rows[2]).startsWith("gpt2_kv_ts,1,decode,1,7," + (19_460_096L + 2L * 64 * (256 + 256 * 64))
+                + "," + (351 + 1) + ",");
         assertThat(rows[3]).startsWith("gpt2_kv_ts,2,decode,1,8,");
 
         Path page = tmp.resolve("gen.html");
