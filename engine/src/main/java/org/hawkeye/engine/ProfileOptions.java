@@ -5,28 +5,31 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.hawkeye.engine.autograd.TrainingOptions;
+import org.hawkeye.engine.shapes.InputShapes;
 import org.hawkeye.specs.WeightsMode;
 
 /**
  * What to profile a model with. {@code weights} null means the framework's default; {@code batch} null keeps
- * the model's own leading dimension; {@code training} null profiles inference, else one training step.
+ * the model's own leading dimension; {@code training} null profiles inference, else one training step;
+ * {@code shapes} sets input shapes beyond the batch (whole inputs, named dynamic axes, sequence and cache).
  * {@code publicInputs} and {@code secretInputs} override which data inputs every party knows (by default the
  * integer mask and position inputs); {@code embedding} null means the framework's embedding policy.
  */
 public record ProfileOptions(String framework, WeightsMode weights, Map<String, String> params, boolean strict,
-                             Long batch, TrainingOptions training, Set<String> publicInputs,
-                             Set<String> secretInputs, String embedding) {
+                             Long batch, TrainingOptions training, InputShapes.Request shapes,
+                             Set<String> publicInputs, Set<String> secretInputs, String embedding) {
 
     public ProfileOptions {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        shapes = shapes == null ? InputShapes.Request.NONE : shapes;
         publicInputs = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(publicInputs));
         secretInputs = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(secretInputs));
     }
 
-    /** Options with the framework's input ownership and embedding policy. */
+    /** Options with the model's own input shapes, the framework's input ownership and embedding policy. */
     public ProfileOptions(String framework, WeightsMode weights, Map<String, String> params, boolean strict,
                           Long batch, TrainingOptions training) {
-        this(framework, weights, params, strict, batch, training, Set.of(), Set.of(), null);
+        this(framework, weights, params, strict, batch, training, InputShapes.Request.NONE, Set.of(), Set.of(), null);
     }
 
     /** Inference options (no training step), as before training existed. */
@@ -40,52 +43,58 @@ public record ProfileOptions(String framework, WeightsMode weights, Map<String, 
     }
 
     public ProfileOptions withWeights(WeightsMode mode) {
-        return new ProfileOptions(framework, mode, params, strict, batch, training, publicInputs, secretInputs,
-                embedding);
+        return new ProfileOptions(framework, mode, params, strict, batch, training, shapes, publicInputs,
+                secretInputs, embedding);
     }
 
     public ProfileOptions withParam(String name, String value) {
         Map<String, String> p = new LinkedHashMap<>(params);
         p.put(name, value);
-        return new ProfileOptions(framework, weights, p, strict, batch, training, publicInputs, secretInputs,
-                embedding);
+        return withParams(p);
     }
 
     public ProfileOptions withParams(Map<String, String> all) {
-        return new ProfileOptions(framework, weights, all, strict, batch, training, publicInputs, secretInputs,
-                embedding);
+        return new ProfileOptions(framework, weights, all, strict, batch, training, shapes, publicInputs,
+                secretInputs, embedding);
     }
 
     public ProfileOptions withStrict(boolean on) {
-        return new ProfileOptions(framework, weights, params, on, batch, training, publicInputs, secretInputs,
-                embedding);
+        return new ProfileOptions(framework, weights, params, on, batch, training, shapes, publicInputs,
+                secretInputs, embedding);
     }
 
     public ProfileOptions withBatch(Long n) {
-        return new ProfileOptions(framework, weights, params, strict, n, training, publicInputs, secretInputs,
-                embedding);
+        return new ProfileOptions(framework, weights, params, strict, n, training, shapes, publicInputs,
+                secretInputs, embedding);
     }
 
     public ProfileOptions withFramework(String name) {
-        return new ProfileOptions(name, weights, params, strict, batch, training, publicInputs, secretInputs,
-                embedding);
+        return new ProfileOptions(name, weights, params, strict, batch, training, shapes, publicInputs,
+                secretInputs, embedding);
     }
 
     /** Profiles one training step (forward, loss, backward, update) instead of inference; null for inference. */
     public ProfileOptions withTraining(TrainingOptions step) {
-        return new ProfileOptions(framework, weights, params, strict, batch, step, publicInputs, secretInputs,
-                embedding);
+        return new ProfileOptions(framework, weights, params, strict, batch, step, shapes, publicInputs,
+                secretInputs, embedding);
+    }
+
+    /** Input shapes beyond the batch (see {@link InputShapes}). */
+    public ProfileOptions withShapes(InputShapes.Request request) {
+        return new ProfileOptions(framework, weights, params, strict, batch, training, request, publicInputs,
+                secretInputs, embedding);
     }
 
     /** Data inputs every party knows ({@code --public}) and inputs that stay secret ({@code --secret}). */
     public ProfileOptions withInputs(Set<String> known, Set<String> shared) {
-        return new ProfileOptions(framework, weights, params, strict, batch, training, known, shared, embedding);
+        return new ProfileOptions(framework, weights, params, strict, batch, training, shapes, known, shared,
+                embedding);
     }
 
     /** How embedding tables are looked up by the data holder's token ids; null: the framework's default. */
     public ProfileOptions withEmbedding(String policy) {
-        return new ProfileOptions(framework, weights, params, strict, batch, training, publicInputs, secretInputs,
-                policy);
+        return new ProfileOptions(framework, weights, params, strict, batch, training, shapes, publicInputs,
+                secretInputs, policy);
     }
 
     /** "training" or "inference", as reports and rules (Setting "mode") name it. */

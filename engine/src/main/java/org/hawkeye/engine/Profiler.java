@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.hawkeye.engine.autograd.StepPhase;
 import org.hawkeye.engine.autograd.TrainingAttributes;
@@ -34,6 +35,7 @@ import org.hawkeye.engine.lowering.RuleCatalog;
 import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.engine.prepare.Prepared;
 import org.hawkeye.engine.prepare.PublicInputs;
+import org.hawkeye.engine.shapes.InputShapes;
 import org.hawkeye.engine.shapes.ShapeInference;
 import org.hawkeye.engine.tree.TreeBuilder;
 import org.hawkeye.specs.CommonRules;
@@ -54,6 +56,11 @@ import org.kie.api.KieBase;
  */
 public final class Profiler {
     private final SpecLibrary specs;
+    /**
+     * Protocol costers by framework and parameter values: a generation or a sweep profiles one model many times,
+     * and most of its protocol calls (every projection of every decode step) repeat with the same sizes.
+     */
+    private final Map<String, ProtocolCoster> costers = new ConcurrentHashMap<>();
 
     public Profiler(SpecLibrary specs) {
         this.specs = specs;
@@ -98,7 +105,7 @@ public final class Profiler {
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
         String policy = embeddingPolicy(framework, options);
         long started = PhaseClock.start();
-        ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+        ShapeInference.infer(graph, modelName, inputShapes(graph, modelName, options));
         PhaseClock.end("shapes", started);
         List<PublicInputs.Entry> publicInputs = PublicInputs.resolve(graph, modelName, options.publicInputs(),
                 options.secretInputs());
@@ -107,7 +114,7 @@ public final class Profiler {
         Prepared prepared = Prepared.of(graph, publicNames, policy);
         if (prepared.graph() != graph) {
             graph = prepared.graph();
-            ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+            ShapeInference.infer(graph, modelName, inputShapes(graph, modelName, options));
         }
         List<RuleFile> ruleFiles = ruleFiles(framework, rewrites);
         List<String> phaseNames = specs.common().pipeline().phaseNames();
@@ -129,7 +136,7 @@ public final class Profiler {
                 // rewrite the forward graph first, then differentiate it: a ReLU made x*x gets the gradient of x*x
                 Lowering.Rewritten rewritten = Lowering.rewrite(graph, rules, phaseNames, settings, guards, rewrites);
                 graph = rewritten.graph();
-                ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+                ShapeInference.infer(graph, modelName, inputShapes(graph, modelName, options));
                 rewritesBeforeTraining = rewritten.log();
                 rewrites = List.of();
             }
@@ -140,7 +147,8 @@ public final class Profiler {
         PhaseClock.end("lowering", started);
         started = PhaseClock.start();
 
-        ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
+        ProtocolCoster coster = costers.computeIfAbsent(framework.name() + '\u0000' + framework.displayDir() + '\u0000'
+                + params.asRationals(), k -> new ProtocolCoster(framework, params.asRationals()));
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
         Map<String, List<String>> unsupportedByType = new LinkedHashMap<>();
         Map<String, String> reasonByType = new LinkedHashMap<>();
@@ -240,26 +248,8 @@ public final class Profiler {
         return d.note();
     }
 
-    private static Map<String, Shape> batchOverrides(Graph graph, Long batch) {
-        if (batch == null) {
-            return Map.of();
-        }
-        if (batch < 1) {
-            throw new ProfilerException("", "--batch must be at least 1, not " + batch);
-        }
-        Map<String, Shape> out = new LinkedHashMap<>();
-        for (String input : graph.inputs()) {
-            Shape declared = graph.value(input).shape();
-            if (declared != null && declared.rank() > 0) {
-                try {
-                    out.put(input, declared.withBatch(batch));
-                } catch (IllegalArgumentException e) {
-                    throw new ProfilerException("", "--batch " + batch + ": input '" + input + "' would have too many"
-                            + " elements (" + e.getMessage() + ")");
-                }
-            }
-        }
-        return out;
+    private static Map<String, Shape> inputShapes(Graph graph, String modelName, ProfileOptions options) {
+        return InputShapes.resolve(graph, modelName, options.shapes(), options.batch());
     }
 
     static String stripExtension(String name) {

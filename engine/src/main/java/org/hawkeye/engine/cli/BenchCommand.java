@@ -53,6 +53,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
     Long batch;
 
+    @Option(names = "--input", paramLabel = "NAME=DIMS", description = "Set a data input's shape; repeatable.")
+    java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--dim", paramLabel = "NAME=N", description = "Set every input axis the export named NAME.")
+    java.util.Map<String, String> dims = new java.util.LinkedHashMap<>();
+
     @Mixin
     TrainingMixin training;
 
@@ -74,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Profiler profiler = new Profiler(specs.library());
-        ProfileOptions options = ProfileOptions.of(framework).withBatch(batch).withTraining(training.options());
+        ProfileOptions options = ProfileOptions.of(framework).withBatch(batch).withTraining(training.options())
+                .withShapes(ModelOptions.shapes(inputs, dims));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "nodes", "first (ms)", "warm median (ms)", "warm min (ms)",
             "warm median CPU (ms)", "peak heap (MB)"});

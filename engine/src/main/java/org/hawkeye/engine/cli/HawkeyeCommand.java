@@ -17,7 +17,8 @@ public final class HawkeyeCommand implements Runnable {
     static final int USER_ERROR = 2;
     /** The subcommands, in the order help lists them (then help, then the modules' extra commands). */
     private static final List<Class<?>> COMMANDS = List.of(ProfileCommand.class, CompareCommand.class,
-            FrameworksCommand.class, DemoCommand.class, ExplainCommand.class, WhatIfCommand.class, BenchCommand.class);
+            FrameworksCommand.class, DemoCommand.class, GenerateCommand.class, SweepCommand.class, ExplainCommand.class,
+            WhatIfCommand.class, BenchCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -13,12 +13,19 @@ final class Progress {
     private final PrintWriter err;
     private final int total;
     private final boolean terminal;
+    private final boolean linesOffTerminal;
     private int lastLength;
 
     Progress(PrintWriter err, int total, boolean terminal) {
+        this(err, total, terminal, true);
+    }
+
+    /** {@code linesOffTerminal} false: silent off a terminal (many short steps of one run, not several models). */
+    Progress(PrintWriter err, int total, boolean terminal, boolean linesOffTerminal) {
         this.err = err;
         this.total = total;
         this.terminal = terminal;
+        this.linesOffTerminal = linesOffTerminal;
     }
 
     /** True when stdin/stdout belong to an interactive terminal. */
@@ -32,6 +39,9 @@ final class Progress {
             return;
         }
         if (!terminal) {
+            if (!linesOffTerminal) {
+                return;
+            }
             err.println("[" + (index + 1) + "/" + total + "] " + name);
             err.flush();
             return;

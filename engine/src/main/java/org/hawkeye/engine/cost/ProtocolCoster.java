@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hawkeye.grammar.Rational;
 import org.hawkeye.specs.CallSpec;
 import org.hawkeye.specs.CostSpec;
@@ -29,7 +30,8 @@ public final class ProtocolCoster {
 
     private final FrameworkFolder framework;
     private final Map<String, Rational> params;
-    private final Map<String, CostNode> memo = new HashMap<>();
+    /** Shared by the profiles of one Profiler, possibly on several threads: a race only computes a node twice. */
+    private final Map<String, CostNode> memo = new ConcurrentHashMap<>();
     private final List<String> parties;
     private final int[] identity;
 

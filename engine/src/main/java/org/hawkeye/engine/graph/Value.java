@@ -1,5 +1,9 @@
 package org.hawkeye.engine.graph;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * A named tensor of the graph. Its type is filled by the importer (declared) and then by shape inference;
  * {@code data} holds its value when it is known statically.
@@ -12,6 +16,8 @@ public final class Value {
     private TensorData data;
     private DataType declaredDataType;
     private Shape declaredShape;
+    private List<String> declaredDimNames;
+    private List<Long> declaredDimSizes;
 
     public Value(String name, ValueKind kind, DataType dataType, Shape shape, TensorData data) {
         this.name = name;
@@ -73,6 +79,28 @@ public final class Value {
     public void declare(DataType dataType, Shape shape) {
         this.declaredDataType = dataType;
         this.declaredShape = shape;
+    }
+
+    /**
+     * For a data input exported with dynamic axes: each axis's symbolic name as the file gives it (its dim_param,
+     * "?" when unnamed), null for an axis of fixed size; null when every axis is fixed. Its size is the rank.
+     */
+    public List<String> declaredDimNames() {
+        return declaredDimNames;
+    }
+
+    /** With {@link #declaredDimNames}: the size of each fixed axis, null for a symbolic one; null likewise. */
+    public List<Long> declaredDimSizes() {
+        return declaredDimSizes;
+    }
+
+    /** Records the axes of a data input whose shape has symbolic axes: their names, and the fixed axes' sizes. */
+    public void declareDynamicAxes(List<String> names, List<Long> sizes) {
+        if (names.size() != sizes.size()) {
+            throw new IllegalArgumentException("one name or size per axis: " + names + ", " + sizes);
+        }
+        this.declaredDimNames = Collections.unmodifiableList(new ArrayList<>(names));
+        this.declaredDimSizes = Collections.unmodifiableList(new ArrayList<>(sizes));
     }
 
     @Override

@@ -239,6 +239,9 @@ public final class OnnxImporter {
             TypeReader.Declared d = info == null ? TypeReader.Declared.NONE
                     : TypeReader.read(info, v.kind() == ValueKind.INPUT);
             v.declare(d.dataType() != null ? d.dataType() : v.dataType(), d.shape() != null ? d.shape() : v.shape());
+            if (d.dimNames() != null && v.kind() == ValueKind.INPUT) {
+                v.declareDynamicAxes(d.dimNames(), d.dimSizes());
+            }
             if (v.dataType() == null && v.shape() == null) {
                 // An activation starts with the declared type, as Value documents; inference replaces it.
                 v.setType(v.declaredDataType(), v.declaredShape());

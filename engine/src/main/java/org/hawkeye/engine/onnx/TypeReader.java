@@ -12,9 +12,14 @@ import org.hawkeye.engine.onnx.proto.OnnxProto.ValueInfoProto;
 /** Reads the static tensor type a ValueInfoProto declares. */
 final class TypeReader {
 
-    /** A declared type; either part may be null (no type, no shape, or a symbolic dimension). */
-    record Declared(DataType dataType, Shape shape) {
-        static final Declared NONE = new Declared(null, null);
+    /**
+     * A declared type; either part may be null (no type, no shape, or a symbolic dimension). {@code dimNames}
+     * names each axis the file leaves symbolic (its dim_param, or "?" when unnamed; null for a number), and is
+     * null when the shape has no symbolic axis or is not declared; {@code dimSizes} then holds the size of each
+     * fixed axis (null for a symbolic one).
+     */
+    record Declared(DataType dataType, Shape shape, List<String> dimNames, List<Long> dimSizes) {
+        static final Declared NONE = new Declared(null, null, null, null);
     }
 
     private TypeReader() {
@@ -32,18 +37,29 @@ final class TypeReader {
         TypeProto.Tensor t = info.getType().getTensorType();
         DataType type = t.hasElemType() ? DataType.fromOnnx(t.getElemType()) : null;
         if (!t.hasShape()) {
-            return new Declared(type, null);
+            return new Declared(type, null, null, null);
         }
         List<Long> dims = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        boolean symbolic = false;
+        boolean known = true;
         for (TensorShapeProto.Dimension d : t.getShape().getDimList()) {
             if (d.hasDimValue() && d.getDimValue() >= 0) {
                 dims.add(d.getDimValue());
-            } else if (dataInput && dims.isEmpty()) {
+                sizes.add(d.getDimValue());
+                names.add(null);
+                continue;
+            }
+            symbolic = true;
+            sizes.add(null);
+            names.add(d.hasDimParam() && !d.getDimParam().isEmpty() ? d.getDimParam() : "?");
+            if (dataInput && dims.isEmpty()) {
                 dims.add(1L);
             } else {
-                return new Declared(type, null);
+                known = false;
             }
         }
-        return new Declared(type, new Shape(dims));
+        return new Declared(type, known ? new Shape(dims) : null, symbolic ? names : null, symbolic ? sizes : null);
     }
 }

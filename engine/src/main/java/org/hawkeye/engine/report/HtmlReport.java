@@ -120,7 +120,7 @@ public final class HtmlReport {
      * [online bits, online rounds, offline bits, offline rounds], bits as strings so that none is rounded; when the
      * split per party is known, then [online bits per party] and [offline bits per party], in traffic.parties order.
      */
-    private static void cost(JsonGenerator g, Cost c) throws IOException {
+    static void cost(JsonGenerator g, Cost c) throws IOException {
         g.writeStartArray();
         g.writeString(c.onlineBits().toString());
         g.writeNumber(c.onlineRounds());
@@ -251,7 +251,7 @@ public final class HtmlReport {
         g.writeEndArray();
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream("html/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("report template html/" + name + " missing from the jar");
@@ -262,7 +262,7 @@ public final class HtmlReport {
         }
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

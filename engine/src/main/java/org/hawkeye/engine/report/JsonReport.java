@@ -78,7 +78,7 @@ public final class JsonReport {
     }
 
     /** Who sends the bits: the split, the parties (per party) or their count, and the framework's reason. */
-    private static void writeTraffic(JsonGenerator g, Traffic t) throws IOException {
+    static void writeTraffic(JsonGenerator g, Traffic t) throws IOException {
         g.writeObjectFieldStart("traffic");
         g.writeStringField("split", t.split());
         if (t.perParty()) {
@@ -97,7 +97,7 @@ public final class JsonReport {
     }
 
     /** The one-time session setup before the online window: its own line, never part of the totals. */
-    private static void writeSetup(JsonGenerator g, CostNode setup, Traffic traffic) throws IOException {
+    static void writeSetup(JsonGenerator g, CostNode setup, Traffic traffic) throws IOException {
         g.writeObjectFieldStart("setup");
         g.writeStringField("protocol", setup.protocol());
         g.writeStringField("source", setup.source());
@@ -152,13 +152,13 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void writeCost(JsonGenerator g, Cost c, Traffic traffic) throws IOException {
+    static void writeCost(JsonGenerator g, Cost c, Traffic traffic) throws IOException {
         g.writeStartObject();
         writePhases(g, c, traffic);
         g.writeEndObject();
     }
 
-    private static void writePhases(JsonGenerator g, Cost c, Traffic traffic) throws IOException {
+    static void writePhases(JsonGenerator g, Cost c, Traffic traffic) throws IOException {
         writePhase(g, "online", c.onlineBits(), c.onlineRounds(), c.onlineSent(), traffic, true);
         writePhase(g, "offline", c.offlineBits(), c.offlineRounds(), c.offlineSent(), traffic, true);
     }

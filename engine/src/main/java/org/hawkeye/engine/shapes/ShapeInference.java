@@ -60,7 +60,8 @@ public final class ShapeInference {
                 // Shape and Tensor constructors reject negative dimensions; exact arithmetic rejects overflow.
                 String reason = e instanceof ArithmeticException ? "its shape arithmetic overflows 64 bits ("
                         + e.getMessage() + "): sizes or attributes far beyond any real tensor" : e.getMessage();
-                throw ModelException.atNode(fileName, node, reason + (inputShapes.isEmpty() ? "" : OVERRIDE_HINT));
+                throw ModelException.atNode(fileName, node, reason + (inputShapes.isEmpty() ? ""
+                        : BakedLiterals.explain(graph, node).map(why -> "; " + why).orElse(OVERRIDE_HINT)));
             }
             for (String out : node.outputs()) {
                 if (!out.isEmpty() && graph.value(out).shape() == null) {

@@ -16,6 +16,9 @@ import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.TestFiles;
+import org.hawkeye.engine.generate.Generation;
+import org.hawkeye.engine.generate.Sweep;
+import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.specs.SpecLibrary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +150,40 @@ class HtmlReportBrowserTest {
         assertThat(status(dom)).isEqualTo("ok");
         assertThat(dom).contains("sent by server ").contains(", client ").contains("One-time setup")
                 .contains("not in the totals");
+    }
+
+    @Test
+    void aGenerationDrawsTheCostOfEachTokenByPartOfTheModel() throws Exception {
+        Generation.Result g = Generation.run(profiler, TestFiles.resource("models/generation/gpt2_kv_ts.onnx"), null,
+                ProfileOptions.of("crypten"), 16, 24, done -> { });
+        Path page = OUT.resolve("gpt2-generation.html");
+        Files.writeString(page, GenerationHtml.render(g, Network.defaults()), StandardCharsets.UTF_8);
+        String dom = browse(page, "", "--dump-dom");
+        assertThat(errors(dom)).isEmpty();
+        assertThat(status(dom)).isEqualTo("ok");
+        // a line per part (attention, mlp, norm, embedding, head; "other" is left out when it is zero all along)
+        // and the dashed whole step, over the 24 generated tokens
+        assertThat(occurrences(dom, "class=\"line\"")).isEqualTo(5);
+        assertThat(occurrences(dom, "class=\"line total\"")).isEqualTo(1);
+        assertThat(dom).contains("Cost per generated token").contains(">attention<").contains("Last token");
+        browse(page, "", "--window-size=1300,1400", "--screenshot=" + OUT.resolve("gpt2-generation.png"));
+    }
+
+    @Test
+    void aSweepDrawsALinePerCombinationAndItsPolynomials() throws Exception {
+        Path bert = TestFiles.resource("models/generation/bert_ts.onnx");
+        List<Sweep.Variable> vary = Sweep.parse(List.of("batch=1,2", "seq=8,16,32,64"), OnnxImporter.read(bert),
+                profiler.specs().framework("semi2k"));
+        Sweep.Result r = Sweep.run(profiler, bert, ProfileOptions.of("semi2k"), vary, done -> { });
+        Path page = OUT.resolve("bert-sweep.html");
+        Files.writeString(page, SweepHtml.render(r, Network.defaults()), StandardCharsets.UTF_8);
+        String dom = browse(page, "", "--dump-dom");
+        assertThat(errors(dom)).isEmpty();
+        assertThat(status(dom)).isEqualTo("ok");
+        // seq has the most values, so it is the x axis, with a line per batch
+        assertThat(occurrences(dom, "class=\"line\"")).isEqualTo(2);
+        assertThat(dom).contains("Cost by seq").contains("*seq^2 + ");
+        browse(page, "", "--window-size=1300,1400", "--screenshot=" + OUT.resolve("bert-sweep.png"));
     }
 
     @Test
