@@ -79,6 +79,13 @@ class BoltTest {
     }
 
     @Test
+    void batchedCotsOfSeveralValuesRoundEachOtUpToBytes() {
+        // 2 OTs per bit, 3 values per OT, m = 1..4 bits: ceil(3 / 8) + ceil(6 / 8) + ceil(9 / 8) + ceil(12 / 8) =
+        // 1 + 1 + 2 + 2 = 6 bytes per OT row, 12 bytes; the client's matrix: 8 OTs padded to 256 of 128 bits
+        assertSent(call("cot_bytes_sum", Map.of(), "ots", 2, "msgs", 3, "lo", 1, "hi", 4), 8L * 12, 8L * 4096);
+    }
+
+    @Test
     void oddThreadsExchangeTheRolesSoEachPartySendsHalf() {
         // 32 equal chunks, 16 with the server as OT sender and 16 with the client: both send the same
         Cost c = call("gelu", Map.of(), "n", 196_608);
@@ -96,6 +103,8 @@ class BoltTest {
         // gt_sub: every conversion from mod p outside the LayerNorms (Q K^T, softmax x V by 17 bits, the FFN's
         // input at 20 bits, both residuals), layer 0's attention at 128 tokens, the rest at 64: 1,358,362,624 bytes
         assertThat(server(calls(r, "gt_p_sub"))).isEqualTo(BigInteger.valueOf(1_358_362_624L * 8));
+        // Pooling / C: the weight shares, the pooler's threaded product and shift, the classifier's: 310,785,796 bytes
+        assertThat(server(calls(r, "pooler_fc"))).isEqualTo(BigInteger.valueOf(310_785_796L * 8));
         // Linear 1: 24 + 11 x 6 = 90 ciphertexts
         assertThat(server(calls(r, "linear_qk"))).isEqualTo(BigInteger.valueOf(90L * 123_397 * 8));
     }
