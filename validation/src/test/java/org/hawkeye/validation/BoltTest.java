@@ -44,11 +44,14 @@ class BoltTest {
 
     @Test
     void linearOneReturnsTheScoresAsCiphertexts() {
-        // 12 heads x 128 x 128 scores = 196,608 slots = 24 ciphertexts of N = 8192, 123,397 bytes each (he_ct_bytes)
-        Cost c = call("linear_qk", Map.of(), "h", 12, "n", 128);
-        assertSent(c, 8L * 24 * 123_397, 0);
-        // Linear 3 at 64 tokens: 64 x 3072 outputs = 24 ciphertexts of the {60, 60, 60} context, 131,208 bytes each
-        assertSent(call("he_linear", Map.of(), "outputs", 64 * 3072), 8L * 24 * 131_208, 0);
+        // 12 heads x 128 x 128 scores = 196,608 slots = 24 ciphertexts of N = 8192, 123,397 bytes each (he_ct_bytes);
+        // the client's input, 128 x 768 = 12 fresh ciphertexts of 331,880 bytes (he_fresh_ct_bytes)
+        Cost c = call("linear_qk", Map.of(), "h", 12, "n", 128, "d", 768);
+        assertSent(c, 8L * 24 * 123_397, 8L * 12 * 331_880);
+        // Linear 3 at 64 tokens: 64 x 3072 outputs = 24 ciphertexts of the {60, 60, 60} context, 131,208 bytes each;
+        // its input 64 x 768 = 6 fresh ciphertexts of 262,280 bytes (he_fresh_ct_bytes_tiny)
+        assertSent(call("he_linear", Map.of(), "inputs", 64 * 768, "outputs", 64 * 3072), 8L * 24 * 131_208,
+                8L * 6 * 262_280);
     }
 
     @Test
@@ -98,6 +101,8 @@ class BoltTest {
         assertThat(r.complete()).isTrue();
         // the server's GELU bytes of the log: 12 layers of 64 x 3072 = 196,608 values, 407,285,760 bytes each
         assertThat(server(calls(r, "gelu"))).isEqualTo(BigInteger.valueOf(4_887_429_120L * 8));
+        // softmax: the row max tree, exp, the per-row reciprocal and the per-element division, 2,835,802,560 bytes
+        assertThat(server(calls(r, "softmax"))).isEqualTo(BigInteger.valueOf(2_835_802_560L * 8));
         // the pooler's tanh on 768 values (24 per thread): 8,724,480 bytes
         assertThat(server(calls(r, "tanh"))).isEqualTo(BigInteger.valueOf(8_724_480L * 8));
         // gt_sub: every conversion from mod p outside the LayerNorms (Q K^T, softmax x V by 17 bits, the FFN's
