@@ -44,11 +44,14 @@ class BoltTest {
 
     @Test
     void linearOneReturnsTheScoresAsCiphertexts() {
-        // 12 heads x 128 x 128 scores = 196,608 slots = 24 ciphertexts of N = 8192, 123,397 bytes each (he_ct_bytes)
-        Cost c = call("linear_qk", Map.of(), "h", 12, "n", 128);
-        assertSent(c, 8L * 24 * 123_397, 0);
-        // Linear 3 at 64 tokens: 64 x 3072 outputs = 24 ciphertexts of the {60, 60, 60} context, 131,208 bytes each
-        assertSent(call("he_linear", Map.of(), "outputs", 64 * 3072), 8L * 24 * 131_208, 0);
+        // 12 heads x 128 x 128 scores = 196,608 slots = 24 ciphertexts of N = 8192, 123,397 bytes each (he_ct_bytes);
+        // the client's input, 128 x 768 = 12 fresh ciphertexts of 331,880 bytes (he_fresh_ct_bytes)
+        Cost c = call("linear_qk", Map.of(), "h", 12, "n", 128, "d", 768);
+        assertSent(c, 8L * 24 * 123_397, 8L * 12 * 331_880);
+        // Linear 3 at 64 tokens: 64 x 3072 outputs = 24 ciphertexts of the {60, 60, 60} context, 131,208 bytes each;
+        // its input 64 x 768 = 6 fresh ciphertexts of 262,280 bytes (he_fresh_ct_bytes_tiny)
+        assertSent(call("he_linear", Map.of(), "inputs", 64 * 768, "outputs", 64 * 3072), 8L * 24 * 131_208,
+                8L * 6 * 262_280);
     }
 
     @Test
@@ -79,6 +82,13 @@ class BoltTest {
     }
 
     @Test
+    void batchedCotsOfSeveralValuesRoundEachOtUpToBytes() {
+        // 2 OTs per bit, 3 values per OT, m = 1..4 bits: ceil(3 / 8) + ceil(6 / 8) + ceil(9 / 8) + ceil(12 / 8) =
+        // 1 + 1 + 2 + 2 = 6 bytes per OT row, 12 bytes; the client's matrix: 8 OTs padded to 256 of 128 bits
+        assertSent(call("cot_bytes_sum", Map.of(), "ots", 2, "msgs", 3, "lo", 1, "hi", 4), 8L * 12, 8L * 4096);
+    }
+
+    @Test
     void oddThreadsExchangeTheRolesSoEachPartySendsHalf() {
         // 32 equal chunks, 16 with the server as OT sender and 16 with the client: both send the same
         Cost c = call("gelu", Map.of(), "n", 196_608);
@@ -91,11 +101,15 @@ class BoltTest {
         assertThat(r.complete()).isTrue();
         // the server's GELU bytes of the log: 12 layers of 64 x 3072 = 196,608 values, 407,285,760 bytes each
         assertThat(server(calls(r, "gelu"))).isEqualTo(BigInteger.valueOf(4_887_429_120L * 8));
+        // softmax: the row max tree, exp, the per-row reciprocal and the per-element division, 2,835,802,560 bytes
+        assertThat(server(calls(r, "softmax"))).isEqualTo(BigInteger.valueOf(2_835_802_560L * 8));
         // the pooler's tanh on 768 values (24 per thread): 8,724,480 bytes
         assertThat(server(calls(r, "tanh"))).isEqualTo(BigInteger.valueOf(8_724_480L * 8));
         // gt_sub: every conversion from mod p outside the LayerNorms (Q K^T, softmax x V by 17 bits, the FFN's
         // input at 20 bits, both residuals), layer 0's attention at 128 tokens, the rest at 64: 1,358,362,624 bytes
         assertThat(server(calls(r, "gt_p_sub"))).isEqualTo(BigInteger.valueOf(1_358_362_624L * 8));
+        // Pooling / C: the weight shares, the pooler's threaded product and shift, the classifier's: 310,785,796 bytes
+        assertThat(server(calls(r, "pooler_fc"))).isEqualTo(BigInteger.valueOf(310_785_796L * 8));
         // Linear 1: 24 + 11 x 6 = 90 ciphertexts
         assertThat(server(calls(r, "linear_qk"))).isEqualTo(BigInteger.valueOf(90L * 123_397 * 8));
     }
