@@ -75,7 +75,7 @@ class PumaTest {
 
     @Test
     void withoutTheHijacksSpusOwnFunctionsAreCosted() {
-        ProfileResult r = PUMA.profile(BERT, Map.of("puma_approximations", "0"));
+        ProfileResult r = PUMA.profile(BERT, Map.of("activation_protocols", "0"));
         assertThat(r.complete()).isTrue();
         assertThat(SpecCosts.callsOfFirst(r, "Erf")).first().isEqualTo("erf");
         assertThat(SpecCosts.callsOfFirst(r, "Softmax")).doesNotContain("above_minus_14");
