@@ -58,6 +58,8 @@ class RuleCoverageCheck {
         Map<String, Where> rules = everyBuiltInRule();
         Map<String, String> allowed = allowList();
 
+        Set<String> frameworks = new TreeSet<>();
+        rules.values().forEach(w -> frameworks.addAll(w.frameworks()));
         List<String> uncovered = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         int covered = 0;
@@ -66,16 +68,17 @@ class RuleCoverageCheck {
             boolean hit = fired.contains(e.getKey());
             covered += hit ? 1 : 0;
             if (!hit && !allowed.containsKey(w.key())) {
-                uncovered.add("  " + w.file() + ":" + w.line() + " \"" + w.rule() + "\"  (" + String.join(", ",
-                        w.frameworks()) + ")");
+                String in = w.frameworks().equals(frameworks) ? "every framework" : String.join(", ", w.frameworks());
+                uncovered.add(w.file() + ":" + w.line() + " \"" + w.rule() + "\" (in " + in + ")");
             } else if (hit && allowed.containsKey(w.key())) {
-                stale.add("  " + w.key() + ": fires now, take it off the allow-list");
+                stale.add(w.key() + ": fires now, take it off the allow-list");
             }
         }
+        java.util.Collections.sort(uncovered); // by file: a framework's rules together
         Set<String> known = new TreeSet<>();
         rules.values().forEach(w -> known.add(w.key()));
         allowed.keySet().stream().filter(k -> !known.contains(k))
-                .forEach(k -> stale.add("  " + k + ": no built-in framework has this rule, take it off the allow-list"));
+                .forEach(k -> stale.add(k + ": no built-in framework has this rule, take it off the allow-list"));
         System.out.printf("rule coverage: %d of %d rules of the built-in frameworks fire in a test; %d allowed "
                 + "not to (%s)%n", covered, rules.size(), allowed.size(), ALLOWED.substring(1));
         allowed.forEach((k, why) -> System.out.println("  allowed, not fired: " + k + "  # " + why));
