@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A table or figure of the HawkEye paper as data: the framework, what is measured, the columns (scopes of the
  * profile), and per row the model with HawkEye's static values and the measured ones where they exist. A unit of
- * {@code %} prints each column as its share of the row's total (HawkEye's Figure 8).
+ * {@code %} prints each column as its share of the row's total (HawkEye's Figure 8). With {@code party} (metric bits
+ * of a framework splitting traffic per party) every cell is the bits that party sent, as counters of one party's
+ * sent bytes report (BOLT's).
  */
 public record Reproduction(
         @JsonProperty(required = true) String name,
@@ -20,7 +22,8 @@ public record Reproduction(
         @JsonProperty(required = true) String unit,
         @JsonProperty(required = true) List<Column> columns,
         @JsonProperty(required = true) List<Row> rows,
-        String note) {
+        String note,
+        String party) {
 
     /** A column: its heading and the scope of the profile it reads. */
     public record Column(@JsonProperty(required = true) String name, @JsonProperty(required = true) String scope) {

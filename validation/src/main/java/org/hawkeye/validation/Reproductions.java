@@ -89,6 +89,20 @@ public final class Reproductions {
         return render(r, profiler, categories, framework, params, false);
     }
 
+    /** The reproduction's phase and metric of a cost: all parties' bits, or the sending party's when it names one. */
+    private static BigInteger pick(ProfileResult result, Cost c, Reproduction r) {
+        if (r.party() == null) {
+            return Scopes.pick(c, r.phase(), r.metric());
+        }
+        int p = result.traffic().parties().indexOf(r.party());
+        BigInteger bits = p < 0 || !r.metric().equals("bits") ? null : Scopes.pickParty(c, r.phase(), p);
+        if (bits == null) {
+            throw new ProfilerException(r.name(), "party '" + r.party() + "' sends no " + r.metric()
+                    + " in this profile (parties: " + result.traffic().parties() + "; party is for metric bits)");
+        }
+        return bits;
+    }
+
     /**
      * As above; {@code forced} profiles every row under {@code framework} even where the row names its own (the
      * command line's --framework), otherwise a row's framework wins over the reproduction's.
@@ -108,14 +122,14 @@ public final class Reproductions {
             ProfileResult result = RecordRewrites.profile(profiler, root.resolve(row.model()), options, row.rewrite(),
                     r.name(), "row '" + row.label() + "'");
             boolean share = r.unit().equals("%");
-            BigInteger whole = Scopes.pick(result.total(), r.phase(), r.metric());
+            BigInteger whole = pick(result, result.total(), r);
             for (int i = 0; i < r.columns().size(); i++) {
                 Cost c = scopes.cost(result, r.columns().get(i).scope());
                 if (c == null) {
                     throw new ProfilerException(r.name(), "column '" + r.columns().get(i).name() + "': scope '"
                             + r.columns().get(i).scope() + "' names nothing in the profile of " + row.model());
                 }
-                BigDecimal base = new BigDecimal(Scopes.pick(c, r.phase(), r.metric()));
+                BigDecimal base = new BigDecimal(pick(result, c, r));
                 BigDecimal ours = share ? (whole.signum() == 0 ? BigDecimal.ZERO : base.multiply(BigDecimal.valueOf(100))
                         .divide(new BigDecimal(whole), MathContext.DECIMAL64))
                         : Units.fromBase(r.metric(), base, r.unit());

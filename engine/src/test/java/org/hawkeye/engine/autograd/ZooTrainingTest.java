@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ZooTrainingTest {
     /** Built-in frameworks whose code has no backward pass (framework.yaml models.inference_only). */
-    private static final Set<String> INFERENCE_ONLY = Set.of("delphi", "cryptflow2", "cheetah", "sigma");
+    private static final Set<String> INFERENCE_ONLY = Set.of("delphi", "cryptflow2", "cheetah", "sigma", "bolt");
 
     /**
      * What a framework that trains cannot cost, per model: an embedding lookup by the data holder's secret token
