@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hawkeye.engine.autograd.StepPhase;
 import org.hawkeye.engine.autograd.TrainingAttributes;
 import org.hawkeye.engine.autograd.TrainingGraph;
@@ -29,6 +31,8 @@ import org.hawkeye.engine.lowering.RewriteRuleFiles;
 import org.hawkeye.engine.lowering.RuleBase;
 import org.hawkeye.engine.lowering.RuleCatalog;
 import org.hawkeye.engine.onnx.OnnxImporter;
+import org.hawkeye.engine.prepare.Prepared;
+import org.hawkeye.engine.prepare.PublicInputs;
 import org.hawkeye.engine.shapes.ShapeInference;
 import org.hawkeye.engine.tree.TreeBuilder;
 import org.hawkeye.specs.CommonRules;
@@ -74,7 +78,17 @@ public final class Profiler {
         FrameworkFolder framework = specs.framework(options.framework());
         ParameterValues params = ParameterValues.resolve(framework, options.params());
         WeightsMode weights = options.weights() != null ? options.weights() : framework.spec().defaults().weights();
+        String policy = embeddingPolicy(framework, options);
         ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+        List<PublicInputs.Entry> publicInputs = PublicInputs.resolve(graph, modelName, options.publicInputs(),
+                options.secretInputs());
+        Set<String> publicNames = new LinkedHashSet<>();
+        publicInputs.forEach(e -> publicNames.add(e.input()));
+        Prepared prepared = Prepared.of(graph, publicNames, policy);
+        if (prepared.graph() != graph) {
+            graph = prepared.graph();
+            ShapeInference.infer(graph, modelName, batchOverrides(graph, options.batch()));
+        }
         List<RuleFile> ruleFiles = ruleFiles(framework, rewrites);
         List<String> phaseNames = specs.common().pipeline().phaseNames();
         KieBase rules = RuleBase.build(ruleFiles, phaseNames);
@@ -101,7 +115,7 @@ public final class Profiler {
             }
             graph = TrainingGraph.build(graph, modelName, options.training());
         }
-        LoweringResult lowering = Lowering.run(graph, rules, phaseNames, settings, guards, rewrites);
+        LoweringResult lowering = Lowering.run(graph, rules, phaseNames, settings, guards, rewrites, publicNames);
 
         ProtocolCoster coster = new ProtocolCoster(framework, params.asRationals());
         TreeBuilder tree = new TreeBuilder(stripExtension(modelName));
@@ -166,8 +180,20 @@ public final class Profiler {
                 options.training().loss().label(), options.training().optimizer().label(), phases);
         return new RewrittenProfile(new ProfileResult(stripExtension(modelName), framework.name(), options.mode(),
                 weights.label(), paramValues, root.total(), root, unsupported, step,
-                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins()),
+                Traffic.of(framework.spec().models(), params.asRationals()), coster.setup(), params.origins(),
+                publicInputs, new ProfileResult.Embedding(policy, prepared.lookups())),
                 rewritesBeforeTraining != null ? rewritesBeforeTraining : lowering.rewrites());
+    }
+
+    /** The policy asked for, or the framework's; one the framework does not know is an error. */
+    private static String embeddingPolicy(FrameworkFolder framework, ProfileOptions options) {
+        String policy = options.embedding() != null ? options.embedding() : framework.spec().defaults().embedding();
+        Set<String> known = framework.spec().embeddingPolicies();
+        if (!known.contains(policy)) {
+            throw new ProfilerException("", "--embedding " + policy + ": " + framework.name()
+                    + " has no such embedding policy (known: " + String.join(", ", known) + ")");
+        }
+        return policy;
     }
 
     /** The rule files a profile under {@code framework} builds its rule base from: the common ones, then its own. */

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One {@code framework.yaml} or {@code base.yaml} exactly as written. A file that {@code extends} another framework
  * or base gives only what differs: the keys it omits are inherited, its parameters, protocols and pools are merged
- * with the base's by name, and {@code remove_rules} drops rule files of the base ({@link Inheritance}).
+ * with the base's by name (as are its {@code embeddings}), and {@code remove_rules} drops rule files of the base
+ * ({@link Inheritance}).
  */
 public record FrameworkFile(
         @JsonProperty(required = true) String name,
@@ -21,9 +22,11 @@ public record FrameworkFile(
         Map<String, ProtocolSpec> protocols,
         String setup,
         Map<String, PoolSpec> pools,
-        @JsonProperty("remove_rules") List<LocatedName> removeRules) {
+        @JsonProperty("remove_rules") List<LocatedName> removeRules,
+        Map<String, EmbeddingPolicy> embeddings) {
 
     public FrameworkFile {
+        embeddings = embeddings == null ? Map.of() : new LinkedHashMap<>(embeddings);
         parameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);
         protocols = protocols == null ? Map.of() : new LinkedHashMap<>(protocols);
         pools = pools == null ? Map.of() : new LinkedHashMap<>(pools);

@@ -19,6 +19,7 @@ import java.util.function.Function;
  * own {@code rules/} replacing the base's and other files added; all fire in the order of their paths;</li>
  * <li>pools: its own first (a pool of the base's name replaces it whole), then the inherited ones;</li>
  * <li>title, description, models, defaults and setup: its own when given, else the base's.</li>
+ * <li>embeddings: the base's and its own, its own winning by name.</li>
  * </ul>
  * A base ({@code base.yaml}) may leave a protocol's cost or a parameter's default to the frameworks extending it;
  * a framework must end up with every cost and default.
@@ -101,6 +102,7 @@ final class Inheritance {
         final Map<String, String> defaultFrom = new HashMap<>();
         final Map<String, ProtocolSpec> protocols = new LinkedHashMap<>();
         final Map<String, String> protocolFrom = new HashMap<>();
+        final Map<String, EmbeddingPolicy> embeddings = new LinkedHashMap<>();
         final Map<String, PoolSpec> pools = new LinkedHashMap<>();
         final TreeMap<String, RuleFile> rules = new TreeMap<>();
         final Map<Object, SourceLocation> locations = new IdentityHashMap<>();
@@ -120,6 +122,10 @@ final class Inheritance {
             models = own.models() != null || parent == null ? own.models() : parent.models;
             defaults = own.defaults() != null || parent == null ? own.defaults() : parent.defaults;
             setup = own.setup() != null || parent == null ? own.setup() : parent.setup;
+            if (parent != null) {
+                embeddings.putAll(parent.embeddings);
+            }
+            embeddings.putAll(own.embeddings());
             mergeParameters(own, parent);
             mergeProtocols(own, parent);
             pools.putAll(own.pools());
@@ -201,7 +207,7 @@ final class Inheritance {
                 checkComplete();
             }
             FrameworkSpec spec = new FrameworkSpec(name, title, description, models, defaults, parameters, protocols,
-                    setup, pools);
+                    setup, pools, embeddings);
             Provenance provenance = new Provenance(lineage, protocolFrom, declaredBy, defaultFrom);
             FrameworkFolder folder = new FrameworkFolder(name, displayDir, builtIn, spec,
                     new ArrayList<>(rules.values()), locations, provenance);

@@ -38,6 +38,11 @@ final class SpecChecker {
         if (spec.models() != null && spec.models().parties() < 1) {
             throw new ProfilerException(folder.yamlPath(), "models.parties must be at least 1");
         }
+        if (!spec.embeddingPolicies().contains(spec.defaults().embedding())) {
+            throw new ProfilerException(folder.yamlPath(), "defaults.embedding '" + spec.defaults().embedding()
+                    + "' is no embedding policy of this framework (known: "
+                    + String.join(", ", spec.embeddingPolicies()) + "; others are declared under embeddings:)");
+        }
         spec.parameters().forEach(this::checkParameter);
         checkTraffic();
         spec.protocols().forEach(this::checkProtocol);

@@ -11,7 +11,7 @@ final class Gradients {
     /** Ops whose outputs carry no gradient: shapes, indices, comparisons, constants. */
     static final Set<String> NON_DIFFERENTIABLE = Set.of("Shape", "Size", "Constant", "ConstantOfShape", "Range",
             "ArgMax", "ArgMin", "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "Not", "And", "Or",
-            "Xor", "IsNaN", "IsInf", "Sign", "NonZero", "Floor", "Ceil", "Round");
+            "Xor", "IsNaN", "IsInf", "Sign", "NonZero", "Floor", "Ceil", "Round", "OneHot");
 
     private static final Map<String, OpGradient> RULES = build();
 
@@ -42,6 +42,8 @@ final class Gradients {
         PowerGradients.register(rules);
         /* Clip, HardSigmoid, HardSwish. */
         PiecewiseGradients.register(rules);
+        /* Gelu, either approximation. */
+        GeluGradients.register(rules);
         /* Slice, Split, Pad, Expand, Gather. */
         IndexingGradients.register(rules);
         return Collections.unmodifiableMap(rules);

@@ -1,6 +1,9 @@
 package org.hawkeye.engine.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.hawkeye.engine.ProfileOptions;
 import org.hawkeye.specs.WeightsMode;
@@ -18,9 +21,23 @@ final class ModelOptions {
     @Option(names = "--batch", paramLabel = "N", description = "Set the leading dimension of the data inputs.")
     Long batch;
 
-    /** Options to profile under {@code framework} with these weights, parameters and batch. */
+    @Option(names = "--public", paramLabel = "INPUT", description = "A data input every party knows; repeatable "
+            + "(default: integer attention_mask, position_ids, cache_position, token_type_ids).")
+    List<String> publicInputs = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "INPUT", description = "A data input that stays secret although it "
+            + "would be public by default; repeatable.")
+    List<String> secretInputs = new ArrayList<>();
+
+    @Option(names = "--embedding", paramLabel = "POLICY", description = "How embedding tables are looked up by the "
+            + "data holder's token ids: onehot, clear, or a policy of the framework (default: the framework's).")
+    String embedding;
+
+    /** Options to profile under {@code framework} with these weights, parameters, batch and inputs. */
     ProfileOptions under(String framework) {
         return ProfileOptions.of(framework).withParams(params).withBatch(batch)
-                .withWeights(weights == null ? null : WeightsMode.parse(weights));
+                .withWeights(weights == null ? null : WeightsMode.parse(weights))
+                .withInputs(new LinkedHashSet<>(publicInputs), new LinkedHashSet<>(secretInputs))
+                .withEmbedding(embedding);
     }
 }

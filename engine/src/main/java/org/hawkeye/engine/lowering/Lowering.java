@@ -23,6 +23,8 @@ import org.kie.api.runtime.KieSession;
 public final class Lowering {
     /** The attribute that carries a rewritten node's origin through {@link #rewrite} into a later lowering. */
     public static final String ORIGIN = "hawkeye.origin";
+    /** The name of the Setting facts that list the data inputs every party knows. */
+    public static final String PUBLIC_INPUT = "public_input";
 
     private Lowering() {
     }
@@ -42,7 +44,7 @@ public final class Lowering {
         if (last < 0) {
             throw new IllegalStateException("the pipeline has no approximate phase for the what-if rewrites");
         }
-        try (Fired fired = fireAll(graph, rules, phases.subList(0, last + 1), settings, params, rewrites)) {
+        try (Fired fired = fireAll(graph, rules, phases.subList(0, last + 1), settings, params, rewrites, Set.of())) {
             return new Rewritten(fired.facts.toGraph(), fired.rewriter.log());
         }
     }
@@ -60,7 +62,16 @@ public final class Lowering {
     /** Lowers the graph as rewritten by {@code rewrites} (facts the approximate-phase rules match). */
     public static LoweringResult run(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
                                      Map<String, Double> params, List<Rewrite> rewrites) {
-        try (Fired fired = fireAll(graph, rules, phases, settings, params, rewrites)) {
+        return run(graph, rules, phases, settings, params, rewrites, Set.of());
+    }
+
+    /**
+     * Lowers the graph as rewritten by {@code rewrites}; {@code publicInputs} are data inputs every party knows,
+     * each a {@code Setting("public_input", name)} fact, which the classify rules do not make secret.
+     */
+    public static LoweringResult run(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
+                                     Map<String, Double> params, List<Rewrite> rewrites, Set<String> publicInputs) {
+        try (Fired fired = fireAll(graph, rules, phases, settings, params, rewrites, publicInputs)) {
             List<LoweredOp> out = new ArrayList<>();
             for (Op op : fired.facts.ops()) {
                 OpDecision d = fired.sink.decisions().get(op.id());
@@ -106,6 +117,11 @@ public final class Lowering {
     /** Inserts the graph, settings, parameters and requests, and fires every phase in order. */
     static Fired fireAll(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
                          Map<String, Double> params, List<Rewrite> rewrites) {
+        return fireAll(graph, rules, phases, settings, params, rewrites, Set.of());
+    }
+
+    static Fired fireAll(Graph graph, KieBase rules, List<String> phases, Map<String, String> settings,
+                         Map<String, Double> params, List<Rewrite> rewrites, Set<String> publicInputs) {
         KieSession session = rules.newKieSession();
         try {
             FiringRule firing = new FiringRule(session);
@@ -117,6 +133,7 @@ public final class Lowering {
                 session.setGlobal("graph", rewriter);
             }
             settings.forEach((k, v) -> session.insert(new Setting(k, v)));
+            publicInputs.forEach(name -> session.insert(new Setting(PUBLIC_INPUT, name)));
             params.forEach((k, v) -> session.insert(new Param(k, v)));
             rewrites.forEach(session::insert);
             for (String phase : phases) {

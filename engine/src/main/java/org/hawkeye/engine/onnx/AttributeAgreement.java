@@ -58,9 +58,6 @@ final class AttributeAgreement {
             String mode = node.attributes().getString("mode", "constant");
             return Set.of("constant", "reflect", "edge", "wrap").contains(mode) ? null
                     : "mode '" + mode + "' is not one of constant, reflect, edge, wrap";
-        } else if (op.equals("Constant")) {
-            int given = node.attributes().asMap().size();
-            return given == 1 ? null : "a Constant takes exactly one value attribute, got " + given;
         }
         return null;
     }

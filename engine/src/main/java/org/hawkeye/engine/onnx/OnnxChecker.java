@@ -64,6 +64,10 @@ final class OnnxChecker {
         checkArity(node, schema);
         checkAttributes(node, proto, schema);
         checkInputTypes(node, schema);
+        if (node.opType().equals("Constant") && proto.getAttributeCount() != 1) {
+            // counted on the file: a value whose payload was stripped is not decoded, yet it is the one value
+            throw fail(node, "a Constant takes exactly one value attribute, got " + proto.getAttributeCount());
+        }
         String disagreement = AttributeAgreement.problem(node, schema.since(), values);
         if (disagreement != null) {
             throw fail(node, disagreement);
@@ -166,8 +170,8 @@ final class OnnxChecker {
     }
 
     private static boolean knownBeforeInference(Value v) {
-        return v.kind() == ValueKind.INPUT || v.kind() == ValueKind.WEIGHT
-                || v.kind() == ValueKind.CONSTANT && v.hasData();
+        // an initializer declares its type whether it is a parameter (WEIGHT) or a public constant (CONSTANT)
+        return v.kind() == ValueKind.INPUT || v.kind() == ValueKind.WEIGHT || v.kind() == ValueKind.CONSTANT;
     }
 
     private static String typeList(Set<DataType> types) {

@@ -105,11 +105,13 @@ public final class OnnxImporter {
         private final Map<String, Value> values = new LinkedHashMap<>();
         private final Map<String, ValueInfoProto> declared = new HashMap<>();
         private final Map<String, NodeProto> protos = new HashMap<>();
+        private final ExporterMetadata exporter;
 
         Builder(String file, ModelProto model) {
             this.file = file;
             this.model = model;
             this.g = model.getGraph();
+            this.exporter = new ExporterMetadata(g.getValueInfoList(), g.getInitializerList());
         }
 
         Graph build() {
@@ -169,14 +171,19 @@ public final class OnnxImporter {
             Shape shape = TensorDecoder.shape(t, what);
             DataType type = TensorDecoder.dataType(t);
             TensorData data = TensorDecoder.decode(t, what, TensorDecoder.SMALL_TENSOR_ELEMENTS);
-            put(new Value(p(t.getName()), ValueKind.WEIGHT, type, shape, data));
+            // a folded constant, a config-derived buffer or an index tensor is public; a parameter is the model's
+            ValueKind kind = exporter.isParameter(t) ? ValueKind.WEIGHT : ValueKind.CONSTANT;
+            put(new Value(p(t.getName()), kind, type, shape, data));
         }
 
         private List<Node> nodes() {
             List<String> fileNames = new ArrayList<>();
             List<String> opTypes = new ArrayList<>();
             for (NodeProto n : g.getNodeList()) {
-                fileNames.add(p(n.getName()));
+                // the dynamo exporter keeps the module path in metadata; the tree reads it from the name
+                String path = n.getName().startsWith("/") ? "" : ExporterMetadata.modulePath(n);
+                String own = n.getName().isEmpty() ? n.getOpType() + "_" + fileNames.size() : n.getName();
+                fileNames.add(p(path.isEmpty() ? n.getName() : path + "/" + own));
                 opTypes.add(p(n.getOpType()));
             }
             List<String> names = NodeNames.assign(fileNames, opTypes);

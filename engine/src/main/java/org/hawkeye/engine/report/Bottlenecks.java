@@ -39,6 +39,53 @@ public final class Bottlenecks {
     public static final Comparator<Cost> BY_ROUNDS =
             Comparator.comparing((Cost c) -> c.onlineRounds().add(c.offlineRounds())).reversed();
 
+    /**
+     * The same op of repeated layers: ops whose module paths differ only in layer indices ({@code layer.0},
+     * {@code layer.11}, a Sequential's {@code 3}) and that are the k-th op of their type in their module, summed.
+     * {@code path} is the module path with every index a {@code *} and the first member's own name
+     * ({@code /encoder/layer.*}{@code /intermediate/intermediate_act_fn/Gelu}); members are in graph order.
+     */
+    public record OpGroup(String path, String opType, List<OpEntry> members, Cost cost) {
+    }
+
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("(.*\\.)?\\d+");
+
+    /** The costly ops grouped across repeated layers, in the order of each group's first member. */
+    public static List<OpGroup> grouped(TreeNode root) {
+        Map<List<String>, List<OpEntry>> groups = new LinkedHashMap<>();
+        collectGroups(root, "", "", groups);
+        List<OpGroup> out = new ArrayList<>();
+        groups.forEach((key, members) -> {
+            Cost sum = Cost.ZERO;
+            for (OpEntry m : members) {
+                sum = sum.plus(m.cost());
+            }
+            String first = members.get(0).path();
+            out.add(new OpGroup(key.get(0) + first.substring(first.lastIndexOf('/')), key.get(1), List.copyOf(members),
+                    sum));
+        });
+        return out;
+    }
+
+    private static void collectGroups(TreeNode node, String prefix, String pattern,
+                                      Map<List<String>, List<OpEntry>> groups) {
+        Map<String, Integer> ordinal = new LinkedHashMap<>();
+        for (TreeNode child : node.children()) {
+            String path = prefix + "/" + child.name();
+            if (child.kind() == TreeNode.Kind.OP) {
+                int k = ordinal.merge(child.detail(), 1, Integer::sum);
+                if (!child.total().isZero()) {
+                    groups.computeIfAbsent(List.of(pattern, child.detail(), Integer.toString(k)),
+                            x -> new ArrayList<>()).add(new OpEntry(path, child.detail(), child.total()));
+                }
+            } else if (child.kind() == TreeNode.Kind.MODULE) {
+                String name = child.name();
+                String wild = INDEXED.matcher(name).matches() ? name.replaceAll("\\d+$", "*") : name;
+                collectGroups(child, path, pattern + "/" + wild, groups);
+            }
+        }
+    }
+
     /** Every op that costs something, in graph order. */
     public static List<OpEntry> ops(TreeNode root) {
         List<OpEntry> out = new ArrayList<>();

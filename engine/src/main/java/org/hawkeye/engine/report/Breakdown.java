@@ -9,11 +9,13 @@ import org.hawkeye.engine.cost.Cost;
 import org.hawkeye.engine.tree.TreeNode;
 
 /**
- * The model's cost per top-level module (the root's children, in execution order), each split into linear,
- * non-linear and other ops by {@link OpClass}. Bits and rounds both add up along the model, so every split is
- * exact: the rows' classes sum to the model total.
+ * The model's cost per module of one level (in execution order), each split into linear, non-linear and other
+ * ops by {@link OpClass}. Bits and rounds both add up along the model, so every split is exact: the rows' classes
+ * sum to the model total. {@code level} is the path of the module whose children the rows are ("" for the model):
+ * the first level with more than one child that costs something, since a Hugging Face export's top level is often
+ * the whole model ({@code /bert}, {@code /model}).
  */
-public record Breakdown(List<Row> rows, Map<OpClass, Cost> total) {
+public record Breakdown(String level, List<Row> rows, Map<OpClass, Cost> total) {
 
     /** One top-level module (or an op directly under the model) and its cost per class. */
     public record Row(String name, TreeNode.Kind kind, Map<OpClass, Cost> byClass) {
@@ -30,7 +32,31 @@ public record Breakdown(List<Row> rows, Map<OpClass, Cost> total) {
         }
     }
 
+    /** The breakdown over the root's children. */
     public static Breakdown of(TreeNode root) {
+        return of(root, "");
+    }
+
+    /**
+     * The breakdown over the children of the first module, from the root down, with more than one child that costs
+     * something: a root whose only costly child is a module gives that module's children, and so on.
+     */
+    public static Breakdown firstBranching(TreeNode root) {
+        TreeNode at = root;
+        StringBuilder path = new StringBuilder();
+        while (true) {
+            List<TreeNode> costly = at.children().stream().filter(c -> !c.total().isZero()).toList();
+            if (costly.size() != 1 || costly.get(0).kind() != TreeNode.Kind.MODULE
+                    || at.children().stream().anyMatch(c -> c.kind() == TreeNode.Kind.OP && !c.total().isZero())) {
+                break;
+            }
+            at = costly.get(0);
+            path.append('/').append(at.name());
+        }
+        return of(at, path.toString());
+    }
+
+    private static Breakdown of(TreeNode root, String level) {
         List<Row> rows = new ArrayList<>();
         Map<OpClass, Cost> total = zeros();
         for (TreeNode child : root.children()) {
@@ -39,7 +65,7 @@ public record Breakdown(List<Row> rows, Map<OpClass, Cost> total) {
             byClass.forEach((c, cost) -> total.merge(c, cost, Cost::plus));
             rows.add(new Row(child.name(), child.kind(), Collections.unmodifiableMap(byClass)));
         }
-        return new Breakdown(List.copyOf(rows), Collections.unmodifiableMap(total));
+        return new Breakdown(level, List.copyOf(rows), Collections.unmodifiableMap(total));
     }
 
     /** The rows that cost something: free top-level ops (Flatten, Reshape) would only add empty bars. */

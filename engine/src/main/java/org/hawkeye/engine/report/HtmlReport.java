@@ -54,6 +54,18 @@ public final class HtmlReport {
                 g.writeStringField(p.getKey(), p.getValue().toPlainString());
             }
             g.writeEndObject();
+            g.writeArrayFieldStart("publicInputs");
+            for (var e : r.publicInputs()) {
+                g.writeStartObject();
+                g.writeStringField("input", e.input());
+                g.writeStringField("reason", e.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("embedding");
+            g.writeStringField("policy", r.embedding().policy());
+            g.writeNumberField("lookups", r.embedding().lookups());
+            g.writeEndObject();
             g.writeObjectFieldStart("traffic");
             g.writeStringField("split", r.traffic().split());
             g.writeNumberField("count", r.traffic().count());
@@ -92,7 +104,7 @@ public final class HtmlReport {
                 g.writeString(c.label());
             }
             g.writeEndArray();
-            modules(g, Breakdown.of(r.tree()));
+            modules(g, Breakdown.firstBranching(r.tree()));
             g.writeFieldName("tree");
             node(g, r.tree(), null);
             bottlenecks(g, r.tree());
@@ -153,6 +165,7 @@ public final class HtmlReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeStringField("moduleLevel", b.level());
         g.writeNumberField("freeTopLevel", b.rows().size() - b.costly().size());
     }
 
@@ -180,20 +193,42 @@ public final class HtmlReport {
     }
 
     private static void bottlenecks(JsonGenerator g, TreeNode root) throws IOException {
-        List<Bottlenecks.OpEntry> ops = Bottlenecks.ops(root);
+        List<Bottlenecks.OpGroup> ops = Bottlenecks.grouped(root);
         List<Bottlenecks.ChainEntry> chains = Bottlenecks.chains(root);
         g.writeObjectFieldStart("top");
-        opList(g, "opsByBits", Bottlenecks.top(ops, Bottlenecks.OpEntry::cost, Bottlenecks.BY_BITS, TOP));
-        opList(g, "opsByRounds", Bottlenecks.top(ops, Bottlenecks.OpEntry::cost, Bottlenecks.BY_ROUNDS, TOP));
+        opList(g, "opsByBits", Bottlenecks.top(ops, Bottlenecks.OpGroup::cost, Bottlenecks.BY_BITS, TOP));
+        opList(g, "opsByRounds", Bottlenecks.top(ops, Bottlenecks.OpGroup::cost, Bottlenecks.BY_ROUNDS, TOP));
         chainList(g, "chainsByBits", Bottlenecks.top(chains, Bottlenecks.ChainEntry::cost, Bottlenecks.BY_BITS, TOP));
         chainList(g, "chainsByRounds",
                 Bottlenecks.top(chains, Bottlenecks.ChainEntry::cost, Bottlenecks.BY_ROUNDS, TOP));
         g.writeEndObject();
     }
 
-    private static void opList(JsonGenerator g, String name, List<Bottlenecks.OpEntry> ops) throws IOException {
-        list(g, name, ops, o -> new String[] {o.path(), o.opType(), OpClass.of(o.opType()).label()},
-                Bottlenecks.OpEntry::cost);
+    /**
+     * The largest ops, repeated layers grouped: [path, type, class, cost] and, for a group of several, [members as
+     * [path, cost]], which the page lists under a toggle.
+     */
+    private static void opList(JsonGenerator g, String name, List<Bottlenecks.OpGroup> ops) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Bottlenecks.OpGroup o : ops) {
+            g.writeStartArray();
+            g.writeString(o.members().size() == 1 ? o.members().get(0).path() : o.path());
+            g.writeString(o.opType() + (o.members().size() == 1 ? "" : " x" + o.members().size()));
+            g.writeString(OpClass.of(o.opType()).label());
+            cost(g, o.cost());
+            if (o.members().size() > 1) {
+                g.writeStartArray();
+                for (Bottlenecks.OpEntry m : o.members()) {
+                    g.writeStartArray();
+                    g.writeString(m.path());
+                    cost(g, m.cost());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
     }
 
     private static void chainList(JsonGenerator g, String name, List<Bottlenecks.ChainEntry> chains)

@@ -54,6 +54,7 @@ public final class JsonReport {
                 g.writeEndObject();
             }
             writeTraffic(g, r.traffic());
+            writeInputs(g, r);
             g.writeFieldName("total");
             writeCost(g, r.total(), r.traffic());
             if (r.setup() != null) {
@@ -103,6 +104,25 @@ public final class JsonReport {
         Cost c = setup.total();
         writePhase(g, "bits", c.onlineBits().add(c.offlineBits()), c.onlineRounds().add(c.offlineRounds()),
                 c.onlineSent().plus(c.onlineBits(), c.offlineSent(), c.offlineBits()), traffic, false);
+        g.writeEndObject();
+    }
+
+    /**
+     * The data inputs taken as public, each with why ({@code --public} or the mask-and-position default), and the
+     * embedding policy with the number of lookups by the data holder's token ids it decided.
+     */
+    static void writeInputs(JsonGenerator g, ProfileResult r) throws IOException {
+        g.writeArrayFieldStart("public_inputs");
+        for (var e : r.publicInputs()) {
+            g.writeStartObject();
+            g.writeStringField("input", e.input());
+            g.writeStringField("reason", e.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("embedding");
+        g.writeStringField("policy", r.embedding().policy());
+        g.writeNumberField("lookups", r.embedding().lookups());
         g.writeEndObject();
     }
 

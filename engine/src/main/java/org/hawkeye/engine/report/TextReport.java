@@ -28,7 +28,8 @@ public final class TextReport {
                 .append(", weights ").append(r.weights()).append(")\n");
         sb.append("params: ").append(r.params().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().toPlainString()).collect(Collectors.joining(" ")))
-                .append("\n\n");
+                .append("\n");
+        sb.append(inputs(r)).append('\n');
         List<String[]> rows = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of("path", "online"));
         Traffic traffic = r.traffic();
@@ -66,6 +67,21 @@ public final class TextReport {
                 sb.append("  ").append(u.op()).append(" x").append(u.count()).append(" (e.g. ")
                         .append(u.example()).append("): ").append(u.reason()).append('\n');
             }
+        }
+        return sb.toString();
+    }
+
+    /** The data inputs taken as public and why, and the embedding policy with the lookups it decided. */
+    static String inputs(ProfileResult r) {
+        StringBuilder sb = new StringBuilder();
+        if (!r.publicInputs().isEmpty()) {
+            sb.append("public inputs: ").append(r.publicInputs().stream().map(e -> e.input() + " (" + e.reason() + ")")
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        if (r.embedding().lookups() > 0) {
+            sb.append("embedding: ").append(r.embedding().policy()).append(", ").append(r.embedding().lookups())
+                    .append(r.embedding().lookups() == 1 ? " lookup" : " lookups")
+                    .append(" by the data holder's token ids\n");
         }
         return sb.toString();
     }

@@ -8,7 +8,7 @@ import org.hawkeye.engine.graph.DataType;
 import org.hawkeye.engine.graph.Shape;
 import org.hawkeye.engine.graph.TensorData;
 
-/** Ops that select or combine parts of tensors: Gather*, Slice, Split, Concat, Pad, Trilu, Scatter*. */
+/** Ops that select or combine parts of tensors: Gather*, Slice, Split, Concat, Pad, Trilu, Scatter*, OneHot. */
 final class IndexingShapes {
 
     private IndexingShapes() {
@@ -25,6 +25,20 @@ final class IndexingShapes {
         rules.put("Trilu", op -> op.output(0, op.dataType(0), op.shape(0)));
         rules.put("ScatterND", op -> op.output(0, op.dataType(0), op.shape(0)));
         rules.put("ScatterElements", op -> op.output(0, op.dataType(0), op.shape(0)));
+        rules.put("OneHot", IndexingShapes::oneHot);
+    }
+
+    /** OneHot: the indices' shape with an axis of size depth (a known scalar) inserted; the values' type. */
+    private static void oneHot(OpContext op) {
+        long[] depth = op.ints(1, "depth");
+        if (depth.length != 1 || depth[0] < 1) {
+            throw new ShapeError("OneHot depth must be one positive number, got " + java.util.Arrays.toString(depth));
+        }
+        Shape indices = op.shape(0);
+        int axis = OpContext.axis(op.attrs().getInt("axis", -1), indices.rank() + 1, "OneHot axis");
+        List<Long> dims = new ArrayList<>(indices.dims());
+        dims.add(axis, depth[0]);
+        op.output(0, op.dataType(2), new Shape(dims));
     }
 
     /** Gather: data's axis is replaced by the indices' shape; negative indices count from the end. */

@@ -16,7 +16,6 @@ import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
 import org.hawkeye.engine.UnsupportedOp;
 import org.hawkeye.engine.cost.Cost;
-import org.hawkeye.engine.graph.DataType;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.onnx.OnnxImporter;
 import org.hawkeye.specs.ProfilerException;
@@ -38,20 +37,10 @@ class ZooTrainingTest {
     private static final Set<String> INFERENCE_ONLY = Set.of("delphi", "cryptflow2", "cheetah", "sigma", "bolt");
 
     /**
-     * What a framework that trains cannot cost, per model: an embedding lookup by the data holder's secret token
-     * ids (an INT64 data input), forward (Gather) and backward (its ScatterND). CrypTen raises "Cannot perform
-     * Gather operation using encrypted indices"; SPU would run a secret-index gather as a loop of DynamicSlice,
-     * not modelled. A deployment one-hot encodes the ids and multiplies by the table instead.
+     * Every zoo model trains completely under every framework that trains: BERT's and GPT-2's token ids are one-hot
+     * encoded by the data holder (the default embedding policy, so the lookup and its gradient are products), and
+     * their GELUs are one op the MP-SPDZ programs cost with MP-SPDZ's Gelu layer.
      */
-    private static final List<String> SECRET_ID_LOOKUP = List.of("Gather", "ScatterND");
-
-    /**
-     * The frameworks that run HawkEye's MP-SPDZ programs. MP-SPDZ has no erf (mpc_math.py has none, and HawkEye's
-     * GELU is a Hardtanh approximation or MPCFormer's quad, a different program from an exported Erf GELU), so
-     * the forward Erf of BERT's and ViT's GELU is left uncosted: profile them with --rewrite gelu=quad.
-     */
-    private static final Set<String> MP_SPDZ_PROGRAMS = Set.of("aby", "aby3", "spdz2k", "falcon");
-
     private static Profiler profiler;
 
     @BeforeAll
@@ -92,7 +81,6 @@ class ZooTrainingTest {
                     .hasMessageStartingWith(file + ": --mode training: " + framework + " cannot train: ");
             return;
         }
-        boolean tokenIds = graph.inputs().stream().anyMatch(i -> graph.value(i).dataType() == DataType.INT64);
         ProfileResult r = profiler.profile(graph, file, options);
         Map<String, Cost> phases = r.training().phases();
         assertThat(phases.keySet()).containsExactly("forward", "backward", "update");
@@ -100,10 +88,6 @@ class ZooTrainingTest {
         assertThat(sum).isEqualTo(r.total());
         assertThat(phases.get("forward").isZero()).isFalse();
         assertThat(phases.get("backward").isZero()).isFalse();
-        List<String> gaps = new ArrayList<>(tokenIds ? SECRET_ID_LOOKUP : List.of());
-        if (MP_SPDZ_PROGRAMS.contains(framework) && graph.nodes().stream().anyMatch(n -> n.opType().equals("Erf"))) {
-            gaps.add("Erf");
-        }
-        assertThat(r.unsupported()).extracting(UnsupportedOp::op).containsExactlyInAnyOrderElementsOf(gaps);
+        assertThat(r.unsupported()).extracting(UnsupportedOp::op).isEmpty();
     }
 }

@@ -156,4 +156,20 @@ class CliErrorsTest {
         assertOneLineError(run("profile", TestFiles.lenet().toString(), "-f", "toy", "--specs", toy.toString()),
                 toy + "/rules/Toy.drl:", "rule does not compile");
     }
+
+    @Test
+    void aPublicOrSecretInputTheModelDoesNotHave() {
+        String llama = TestFiles.resource("transformers/llama_tiny_dynamo.onnx").toString();
+        assertOneLineError(run("profile", llama, "-f", "crypten", "--public", "mask"),
+                "llama_tiny_dynamo.onnx", "--public mask: the model has no data input named 'mask'");
+        assertOneLineError(run("profile", llama, "-f", "crypten", "--secret", "positions"),
+                "--secret positions: the model has no data input named 'positions'");
+    }
+
+    @Test
+    void anEmbeddingPolicyTheFrameworkDoesNotKnow() {
+        String llama = TestFiles.resource("transformers/llama_tiny_dynamo.onnx").toString();
+        assertOneLineError(run("profile", llama, "-f", "crypten", "--embedding", "oblivious"),
+                "--embedding oblivious: crypten has no such embedding policy (known: onehot, clear)");
+    }
 }

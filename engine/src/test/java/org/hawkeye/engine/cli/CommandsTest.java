@@ -29,7 +29,7 @@ class CommandsTest {
         JsonNode json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
                 .readTree(Files.readString(out));
         assertThat(json.fieldNames()).toIterable().containsExactly("model", "framework", "mode", "weights", "params",
-                "params_from", "traffic", "total", "tree", "unsupported", "complete");
+                "params_from", "traffic", "public_inputs", "embedding", "total", "tree", "unsupported", "complete");
         assertThat(json.get("model").asText()).isEqualTo("lenet");
         assertThat(json.get("weights").asText()).isEqualTo("secret");
         assertThat(json.get("params").get("l").asInt()).isEqualTo(64);

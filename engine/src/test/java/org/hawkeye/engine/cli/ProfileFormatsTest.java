@@ -37,7 +37,7 @@ class ProfileFormatsTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = json(r.out());
         assertThat(j.fieldNames()).toIterable().containsExactly("model", "framework", "mode", "weights", "params",
-                "params_from", "traffic", "total", "tree", "unsupported", "complete", "time");
+                "params_from", "traffic", "public_inputs", "embedding", "total", "tree", "unsupported", "complete", "time");
         // 640 x 4684 bits at 1e9 bit/s plus 32 rounds x 0.5 ms
         assertThat(j.at("/time/online_seconds").decimalValue()).isEqualByComparingTo("0.0189978");
         assertThat(j.at("/time/offline_seconds").decimalValue()).isEqualByComparingTo("0");

@@ -34,7 +34,7 @@ class TrainingCommandTest {
         JsonNode j = json(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--mode", "training", "--optimizer",
                 "adam", "--format", "json"));
         assertThat(j.fieldNames()).toIterable().containsExactly("model", "framework", "mode", "weights", "params",
-                "params_from", "traffic", "total", "loss", "optimizer", "phases", "tree", "unsupported", "complete");
+                "params_from", "traffic", "public_inputs", "embedding", "total", "loss", "optimizer", "phases", "tree", "unsupported", "complete");
         assertThat(j.get("mode").asText()).isEqualTo("training");
         assertThat(j.get("loss").asText()).isEqualTo("cross_entropy");
         assertThat(j.get("optimizer").asText()).isEqualTo("adam");

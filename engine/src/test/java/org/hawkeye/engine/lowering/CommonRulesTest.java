@@ -41,7 +41,7 @@ class CommonRulesTest {
                 .node("/m/Gather", "Gather", List.of("x", "idx"), "y", 2, 8)
                 .node("/m/Gather_1", "Gather", List.of("x", "ids"), "z", 2, 8)
                 .lower("secret");
-        assertDecided(d.get("/m/Gather"), OpDecision.Kind.FREE, "Gather with public indices is free");
+        assertDecided(d.get("/m/Gather"), OpDecision.Kind.FREE, "Gather with constant indices is free");
         // near miss: indices are the data holder's secret input
         assertDecided(d.get("/m/Gather_1"), OpDecision.Kind.UNSUPPORTED, "");
     }

@@ -21,6 +21,6 @@ class RewriteCatalogTest {
         List<String> listed = common.rewrites().rewrites().stream().flatMap(r -> r.rules().stream()).toList();
         assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(approximate);
         assertThat(common.rewrites().rewrites()).extracting(RewriteSpec::usage).containsExactly(
-                "relu=quad", "relu=poly:DEGREE", "gelu=quad", "softmax=2quad", "maxpool=avgpool");
+                "relu=quad", "relu=poly:DEGREE", "gelu=quad", "silu=quad", "silu=relu", "softmax=2quad", "maxpool=avgpool");
     }
 }

@@ -96,47 +96,30 @@ class RewriteRulesTest {
         assertUnchanged(g, Rewrite.everywhere("gelu", "quad"));
     }
 
-    /** GELU as torch.onnx exports nn.GELU(): x * (erf(x / sqrt 2) + 1) * 0.5, then a reader of the result. */
-    private static GraphSketch erfGelu(boolean erfReadTwice) {
-        GraphSketch g = sketch().input("x", 1, 8).scalar("sqrt2", 1.4142135623730951).scalar("one", 1.0)
-                .scalar("half", 0.5)
-                .node("/act/Div", "Div", List.of("x", "sqrt2"), "t1", 1, 8)
-                .node("/act/Erf", "Erf", List.of("t1"), "t2", 1, 8)
-                .node("/act/Add", "Add", List.of("t2", "one"), "t3", 1, 8)
-                .node("/act/Mul", "Mul", List.of("x", "t3"), "t4", 1, 8)
-                .node("/act/Mul_1", "Mul", List.of("t4", "half"), "y", 1, 8)
+    /** SiLU as exporters write it: Sigmoid(x), then Mul(x, sigmoid), then a reader of the result. */
+    private static GraphSketch silu(boolean sigmoidReadTwice) {
+        GraphSketch g = sketch().input("x", 1, 8)
+                .node("/act/Sigmoid", "Sigmoid", List.of("x"), "s", 1, 8)
+                .node("/act/Mul", "Mul", List.of("x", "s"), "y", 1, 8)
                 .node("/out/Neg", "Neg", List.of("y"), "z", 1, 8);
-        return erfReadTwice ? g.node("/spy/Neg", "Neg", List.of("t2"), "s", 1, 8) : g;
+        return sigmoidReadTwice ? g.node("/spy/Neg", "Neg", List.of("s"), "t", 1, 8) : g;
     }
 
     @Test
-    void erfFormGeluToQuad() {
-        assertRewrite("geluErfForm", erfGelu(false), Rewrite.everywhere("gelu", "quad"),
-                "Erf-form GELU to MPCFormer's quad", 1);
-        // near miss: the Erf's output has a reader outside the pattern, which removing it would cut off
-        assertUnchanged(erfGelu(true), Rewrite.everywhere("gelu", "quad"));
-    }
-
-    /** GELU as GPT-2 exports gelu_new: 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^p))), p = 3 normally. */
-    private static GraphSketch tanhGelu(double exponent) {
-        return sketch().input("x", 1, 8).scalar("c_half", 0.5).scalar("p", exponent).scalar("c1", 0.044715)
-                .scalar("c2", 0.7978845608028654).scalar("c_one", 1.0)
-                .node("/act/Mul", "Mul", List.of("x", "c_half"), "t1", 1, 8)
-                .node("/act/Pow", "Pow", List.of("x", "p"), "t2", 1, 8)
-                .node("/act/Mul_1", "Mul", List.of("t2", "c1"), "t3", 1, 8)
-                .node("/act/Add", "Add", List.of("x", "t3"), "t4", 1, 8)
-                .node("/act/Mul_2", "Mul", List.of("t4", "c2"), "t5", 1, 8)
-                .node("/act/Tanh", "Tanh", List.of("t5"), "t6", 1, 8)
-                .node("/act/Add_1", "Add", List.of("t6", "c_one"), "t7", 1, 8)
-                .node("/act/Mul_3", "Mul", List.of("t1", "t7"), "y", 1, 8);
+    void siluToQuad() {
+        assertRewrite("siluQuad", silu(false), Rewrite.everywhere("silu", "quad"), "SiLU to a quadratic polynomial", 1);
+        // near miss: the sigmoid has a reader outside the pattern (it is no SiLU's alone)
+        assertUnchanged(silu(true), Rewrite.everywhere("silu", "quad"));
     }
 
     @Test
-    void tanhFormGeluToQuad() {
-        assertRewrite("geluTanhForm", tanhGelu(3.0), Rewrite.everywhere("gelu", "quad"),
-                "tanh-form GELU to MPCFormer's quad", 1);
-        // near miss: x^2 inside the tanh is not GELU
-        assertUnchanged(tanhGelu(2.0), Rewrite.everywhere("gelu", "quad"));
+    void siluToRelu() {
+        assertRewrite("siluRelu", silu(false), Rewrite.everywhere("silu", "relu"), "SiLU to ReLU", 1);
+        // near miss: a sigmoid gating another tensor is no SiLU
+        GraphSketch gate = sketch().input("x", 1, 8).input("v", 1, 8)
+                .node("/act/Sigmoid", "Sigmoid", List.of("x"), "s", 1, 8)
+                .node("/act/Mul", "Mul", List.of("v", "s"), "y", 1, 8);
+        assertUnchanged(gate, Rewrite.everywhere("silu", "relu"));
     }
 
     @Test

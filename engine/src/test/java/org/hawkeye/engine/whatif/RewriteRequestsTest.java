@@ -41,7 +41,7 @@ class RewriteRequestsTest {
     @Test
     void rejectsUnknownTargetsAndReplacements() {
         rejects("relu=cubic", "relu can become quad or poly:DEGREE, not 'cubic'");
-        rejects("swish=quad", "unknown target 'swish' (known: relu, gelu, softmax, maxpool)");
+        rejects("swish=quad", "unknown target 'swish' (known: relu, gelu, silu, softmax, maxpool)");
         rejects("relu", "expected TARGET=REPLACEMENT[@PREFIX], e.g. relu=quad or relu=quad@/layer4");
         rejects("relu=", "expected TARGET=REPLACEMENT[@PREFIX], e.g. relu=quad or relu=quad@/layer4");
         rejects("relu=quad@", "nothing after '@': give a node path prefix such as /layer4");

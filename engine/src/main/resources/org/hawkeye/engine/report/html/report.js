@@ -92,7 +92,10 @@
       '; bits are what all parties send together, rounds are sequential communication rounds';
     document.getElementById('params').textContent = 'params: ' + Object.keys(D.params).map(function (k) {
       return k + '=' + D.params[k];
-    }).join('  ');
+    }).join('  ') + (D.publicInputs.length ? '; public inputs: ' + D.publicInputs.map(function (p) {
+      return p.input + ' (' + p.reason + ')';
+    }).join(', ') : '') + (D.embedding.lookups ? '; embedding ' + D.embedding.policy + ' (' +
+      D.embedding.lookups + ' lookup' + (D.embedding.lookups > 1 ? 's' : '') + ' by the data holder\'s token ids)' : '');
     var host = document.getElementById('summary');
     function card(label, value, sub, title) {
       var c = el('div', { 'class': 'card', title: title || '' });
@@ -160,6 +163,9 @@
         unit: timeUnit });
     });
     var host = document.getElementById('module-chart');
+    if (D.moduleLevel) {
+      document.getElementById('module-heading').textContent = 'Cost per module of ' + D.moduleLevel;
+    }
     var rows = D.modules.map(function (m) { return { name: m.name, parts: m.byClass.map(C) }; });
     buttons(document.getElementById('module-metric'), metrics.map(function (m) { return { label: m.label, value: m }; }),
       function (metric) { drawBars(host, rows, metric); });
@@ -353,21 +359,40 @@
     });
     t.appendChild(head);
     var whole = v.key === 'bits' ? allBits(TOTAL) : TOTAL.or + TOTAL.fr;
-    v.rows.forEach(function (row, i) {
-      var c = C(row[3]), part = v.key === 'bits' ? allBits(c) : c.or + c.fr;
-      var tr = el('tr');
-      tr.appendChild(el('td', { 'class': 'num' }, String(i + 1)));
-      var path = el('td', { 'class': 'path' }, row[0]);
+    function addRow(label, first, second, cost, indent) {
+      var c = C(cost), part = v.key === 'bits' ? allBits(c) : c.or + c.fr;
+      var tr = el('tr', indent ? { 'class': 'member' } : {});
+      tr.appendChild(el('td', { 'class': 'num' }, label));
+      var path = el('td', { 'class': 'path' }, first);
       var bar = el('div', { 'class': 'bar' });
       bar.style.width = Math.max(1, 100 * part / Math.max(whole, 1e-300)) + '%';
       path.appendChild(bar);
       tr.appendChild(path);
-      tr.appendChild(el('td', {}, row[1] + (row[2] ? ' · ' + row[2] : '')));
-      tr.appendChild(el('td', { 'class': 'num', title: int(row[3][0]) + ' bits' }, bytes(c.ob)));
-      tr.appendChild(el('td', { 'class': 'num', title: int(row[3][2]) + ' bits' }, bytes(c.fb)));
+      tr.appendChild(el('td', {}, second));
+      tr.appendChild(el('td', { 'class': 'num', title: int(cost[0]) + ' bits' }, bytes(c.ob)));
+      tr.appendChild(el('td', { 'class': 'num', title: int(cost[2]) + ' bits' }, bytes(c.fb)));
       tr.appendChild(el('td', { 'class': 'num' }, int(c.or + c.fr)));
       tr.appendChild(el('td', { 'class': 'num' }, pct(part, whole)));
       t.appendChild(tr);
+      return tr;
+    }
+    v.rows.forEach(function (row, i) {
+      var tr = addRow(String(i + 1), row[0], row[1] + (row[2] ? ' · ' + row[2] : ''), row[3], false);
+      if (row[4]) {
+        // the same op of repeated layers, summed: a toggle lists each layer's
+        var members = row[4].map(function (m) { return addRow('', m[0], '', m[1], true); });
+        members.forEach(function (m) { m.hidden = true; });
+        var toggle = el('button', { 'class': 'toggle', type: 'button', 'aria-expanded': 'false',
+          title: 'show each of the ' + row[4].length });
+        toggle.textContent = '+';
+        toggle.addEventListener('click', function () {
+          var open = toggle.getAttribute('aria-expanded') !== 'true';
+          toggle.setAttribute('aria-expanded', String(open));
+          toggle.textContent = open ? '-' : '+';
+          members.forEach(function (m) { m.hidden = !open; });
+        });
+        tr.firstChild.appendChild(toggle);
+      }
     });
     return t;
   }

@@ -1,0 +1,75 @@
+package org.hawkeye.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hawkeye.engine.ProfileOptions;
+import org.hawkeye.engine.ProfileResult;
+import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.autograd.TrainingOptions;
+import org.hawkeye.specs.SpecLibrary;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Today's transformers at their published sizes (src/test/resources/models/transformers, SOURCE.md there), both
+ * PyTorch exporters: under CrypTen, SEMI2K and ABY3 with default options every op is costed and the two exports
+ * cost the same; a training step is costed completely under CrypTen and SEMI2K.
+ */
+class TransformerModelsTest {
+    private static final Profiler PROFILER = new Profiler(SpecLibrary.load(List.of()));
+    private static final List<String> MODELS = List.of("smollm2_135m", "qwen2_0.5b", "gpt2", "bert_base", "vit_b16",
+            "swin_t", "convnext_t");
+
+    static Path model(String stem) {
+        try {
+            return Path.of(TransformerModelsTest.class.getResource("/models/transformers/" + stem + ".onnx").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Stream<Arguments> inference() {
+        List<Arguments> out = new ArrayList<>();
+        for (String m : MODELS) {
+            for (String f : List.of("crypten", "semi2k", "aby3")) {
+                out.add(Arguments.of(m, f));
+            }
+        }
+        return out.stream();
+    }
+
+    static Stream<Arguments> training() {
+        List<Arguments> out = new ArrayList<>();
+        for (String m : MODELS) {
+            for (String f : List.of("crypten", "semi2k")) {
+                out.add(Arguments.of(m, f));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @MethodSource("inference")
+    void bothExportsCostEveryOpAndTheSame(String stem, String framework) {
+        ProfileResult dynamo = PROFILER.profile(model(stem + "_dynamo"), ProfileOptions.of(framework));
+        ProfileResult torchscript = PROFILER.profile(model(stem + "_torchscript"), ProfileOptions.of(framework));
+        assertThat(dynamo.unsupported()).as("dynamo export: uncosted ops").isEmpty();
+        assertThat(torchscript.unsupported()).as("TorchScript export: uncosted ops").isEmpty();
+        assertThat(torchscript.total()).isEqualTo(dynamo.total());
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @MethodSource("training")
+    void aTrainingStepIsCostedCompletely(String stem, String framework) {
+        ProfileResult r = PROFILER.profile(model(stem + "_dynamo"),
+                ProfileOptions.of(framework).withTraining(TrainingOptions.DEFAULT));
+        assertThat(r.unsupported()).as("uncosted ops").isEmpty();
+        assertThat(r.training().phases().get("backward").onlineBits().signum()).isPositive();
+    }
+}
