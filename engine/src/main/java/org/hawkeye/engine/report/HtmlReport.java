@@ -54,18 +54,7 @@ public final class HtmlReport {
                 g.writeStringField(p.getKey(), p.getValue().toPlainString());
             }
             g.writeEndObject();
-            g.writeArrayFieldStart("publicInputs");
-            for (var e : r.publicInputs()) {
-                g.writeStartObject();
-                g.writeStringField("input", e.input());
-                g.writeStringField("reason", e.reason());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("embedding");
-            g.writeStringField("policy", r.embedding().policy());
-            g.writeNumberField("lookups", r.embedding().lookups());
-            g.writeEndObject();
+            JsonReport.writeInputs(g, r, "publicInputs");
             g.writeObjectFieldStart("traffic");
             g.writeStringField("split", r.traffic().split());
             g.writeNumberField("count", r.traffic().count());

@@ -54,7 +54,7 @@ public final class JsonReport {
                 g.writeEndObject();
             }
             writeTraffic(g, r.traffic());
-            writeInputs(g, r);
+            writeInputs(g, r, "public_inputs");
             g.writeFieldName("total");
             writeCost(g, r.total(), r.traffic());
             if (r.setup() != null) {
@@ -109,10 +109,11 @@ public final class JsonReport {
 
     /**
      * The data inputs taken as public, each with why ({@code --public} or the mask-and-position default), and the
-     * embedding policy with the number of lookups by the data holder's token ids it decided.
+     * embedding policy with the number of lookups by the data holder's token ids it decided; {@code listName} is
+     * the public inputs' field (the JSON contract's snake case, or the HTML page's data).
      */
-    static void writeInputs(JsonGenerator g, ProfileResult r) throws IOException {
-        g.writeArrayFieldStart("public_inputs");
+    static void writeInputs(JsonGenerator g, ProfileResult r, String listName) throws IOException {
+        g.writeArrayFieldStart(listName);
         for (var e : r.publicInputs()) {
             g.writeStartObject();
             g.writeStringField("input", e.input());
