@@ -119,13 +119,13 @@ class BoltTest {
         ProfileResult r = profile("bolt_bert_base_seq128");
         assertThat(r.complete()).isTrue();
         // Q, K and V stay under HE (Linear 1 returns Q K^T): no cost of their own
-        assertThat(op(r, "/blocks.0/attn/q/Gemm").total().isZero()).isTrue();
-        assertThat(op(r, "/blocks.0/attn/MatMul").children().get(0).args()).containsEntry("h", Rational.of(12))
+        assertThat(SpecCosts.opAt(r, "/blocks.0/attn/q/Gemm").total().isZero()).isTrue();
+        assertThat(SpecCosts.opAt(r, "/blocks.0/attn/MatMul").children().get(0).args()).containsEntry("h", Rational.of(12))
                 .containsEntry("n", Rational.of(128));
-        assertThat(op(r, "/blocks.0/attn/MatMul_1").children().get(0).detail()).isEqualTo("context");
-        assertThat(op(r, "/blocks.0/up/Gemm").children().get(0).args())
+        assertThat(SpecCosts.opAt(r, "/blocks.0/attn/MatMul_1").children().get(0).detail()).isEqualTo("context");
+        assertThat(SpecCosts.opAt(r, "/blocks.0/up/Gemm").children().get(0).args())
                 .containsEntry("outputs", Rational.of(128 * 3072));
-        assertThat(op(r, "/blocks.0/attn/Div").total().isZero()).isTrue();
+        assertThat(SpecCosts.opAt(r, "/blocks.0/attn/Div").total().isZero()).isTrue();
     }
 
     private static BigInteger server(Cost c) {
@@ -162,14 +162,4 @@ class BoltTest {
         }
     }
 
-    /** The op node at a module path such as /blocks.0/attn/MatMul. */
-    private static TreeNode op(ProfileResult r, String path) {
-        TreeNode node = r.tree();
-        for (String segment : path.substring(1).split("/")) {
-            node = node.children().stream().filter(c -> c.name().equals(segment)).findFirst().orElse(null);
-            assertThat(node).as("%s in %s", segment, path).isNotNull();
-        }
-        assertThat(node.kind()).isEqualTo(TreeNode.Kind.OP);
-        return node;
-    }
 }

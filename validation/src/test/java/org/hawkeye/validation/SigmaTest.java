@@ -136,20 +136,20 @@ class SigmaTest {
     void gpt2AttentionIsCausalAndFoldsItsScale() {
         ProfileResult r = profile("sigma_gpt2_seq128", Map.of());
         // Q K^T of 12 heads of 128 x 64: lower triangles only, truncated by 12 + 3 (the / 8 folded)
-        TreeNode scores = op(r, "/layers.0/attn/MatMul");
+        TreeNode scores = SpecCosts.opAt(r, "/layers.0/attn/MatMul");
         assertThat(scores.children().get(0).args()).containsEntry("causal", Rational.of(1))
                 .containsEntry("extra", Rational.of(3)).containsEntry("rows", Rational.of(12 * 128));
-        assertThat(op(r, "/layers.0/attn/Div").total().isZero()).isTrue();
-        assertThat(op(r, "/layers.0/attn/Softmax").children().get(0).args()).containsEntry("causal", Rational.of(1));
+        assertThat(SpecCosts.opAt(r, "/layers.0/attn/Div").total().isZero()).isTrue();
+        assertThat(SpecCosts.opAt(r, "/layers.0/attn/Softmax").children().get(0).args()).containsEntry("causal", Rational.of(1));
         assertThat(r.complete()).isTrue();
     }
 
     @Test
     void bertAttentionIsNotCausal() {
         ProfileResult r = profile("sigma_bert_base_seq128", Map.of());
-        assertThat(op(r, "/layers.0/attn/MatMul").children().get(0).args()).containsEntry("causal", Rational.of(0))
+        assertThat(SpecCosts.opAt(r, "/layers.0/attn/MatMul").children().get(0).args()).containsEntry("causal", Rational.of(0))
                 .containsEntry("extra", Rational.of(3));
-        assertThat(op(r, "/layers.0/attn/Softmax").children().get(0).args()).containsEntry("causal", Rational.of(0));
+        assertThat(SpecCosts.opAt(r, "/layers.0/attn/Softmax").children().get(0).args()).containsEntry("causal", Rational.of(0));
         assertThat(r.complete()).isTrue();
     }
 
@@ -182,16 +182,6 @@ class SigmaTest {
         }
     }
 
-    /** The op node at a module path such as /layers.0/attn/MatMul. */
-    private static TreeNode op(ProfileResult r, String path) {
-        TreeNode node = r.tree();
-        for (String segment : path.substring(1).split("/")) {
-            node = node.children().stream().filter(c -> c.name().equals(segment)).findFirst().orElse(null);
-            assertThat(node).as("%s in %s", segment, path).isNotNull();
-        }
-        assertThat(node.kind()).isEqualTo(TreeNode.Kind.OP);
-        return node;
-    }
 
     private static Cost moduleTotal(TreeNode node, String name) {
         if (node.kind() == TreeNode.Kind.MODULE && node.name().equals(name)) {

@@ -65,6 +65,17 @@ final class SpecCosts {
         }
     }
 
+    /** The op node at a module path such as /layers.0/attn/MatMul. */
+    static TreeNode opAt(ProfileResult r, String path) {
+        TreeNode node = r.tree();
+        for (String segment : path.substring(1).split("/")) {
+            node = node.children().stream().filter(c -> c.name().equals(segment)).findFirst().orElse(null);
+            assertThat(node).as("%s in %s", segment, path).isNotNull();
+        }
+        assertThat(node.kind()).isEqualTo(TreeNode.Kind.OP);
+        return node;
+    }
+
     /** The sum of every op node of type {@code opType} in the profile. */
     static Cost opsOfType(ProfileResult r, String opType) {
         return r.tree().ops().stream().filter(o -> o.detail().equals(opType)).map(TreeNode::total)
