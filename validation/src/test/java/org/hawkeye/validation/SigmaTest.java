@@ -105,6 +105,29 @@ class SigmaTest {
     }
 
     @Test
+    void writtenOutRmsNormIsOneRmsNormInBothExports() {
+        // SmolLM2's RMSNorm as Hugging Face writes it (Pow, ReduceMean, Add, Sqrt, Reciprocal, Mul, Mul by gamma) on
+        // 128 rows of 576, per party: no mean; row sums of squares 128 * 50 / 8 = 800 (1 round); LLAMA rsqrt of 128
+        // rows 5,395 (8 rounds, as above); two window products on 128 * 576 values: 2 * 73,728 * 101 / 8 (3 rounds
+        // each)
+        long bytes = 800 + 5_395 + 2L * 128 * 576 * 101 / 8;
+        ProfileResult dynamo = profiler.profile(TransformerModelsTest.model("smollm2_135m_dynamo"),
+                ProfileOptions.of("sigma"));
+        assertCost(SpecCosts.opAt(dynamo, "/model/layers.0/input_layernorm/node_rsqrt").total(), 16 * bytes,
+                1 + 8 + 3 + 3);
+        for (String member : List.of("node_pow_1", "node_mean", "node_add_2", "node_Sqrt_43", "node_mul_2",
+                "node_mul_3")) {
+            assertThat(SpecCosts.opAt(dynamo, "/model/layers.0/input_layernorm/" + member).total().isZero())
+                    .as(member).isTrue();
+        }
+        ProfileResult torchscript = profiler.profile(TransformerModelsTest.model("smollm2_135m_torchscript"),
+                ProfileOptions.of("sigma"));
+        assertCost(SpecCosts.opAt(torchscript, "/model/layers.0/input_layernorm/Reciprocal").total(), 16 * bytes,
+                1 + 8 + 3 + 3);
+        assertThat(SpecCosts.opAt(torchscript, "/model/layers.0/input_layernorm/Mul_1").total().isZero()).isTrue();
+    }
+
+    @Test
     void dcfKeysAreAesBlockTreesOrSmallTables() {
         // 12-bit DCF on 1000 values: 3 ints, one batch (3 ints), 1000 * 5 seeds of 16 bytes, 2 * 1000 leaves of 16,
         // 5 levels of packed t bits ceil(1000 / 32) * 4 = 128: 12 + 12 + 80,000 + 32,000 + 640 = 112,664 per party
