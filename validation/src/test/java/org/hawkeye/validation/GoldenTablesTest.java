@@ -45,13 +45,14 @@ import org.junit.jupiter.api.TestFactory;
  * Each built-in framework's golden table (specs/FRAMEWORK/golden.yaml): one-op models, each with the rule that must
  * lower the op, the protocol calls it must make and the bits and rounds derived by hand from the framework's code
  * or paper (the derivation is written in the table, as arithmetic, with its source). A case is profiled as a model
- * of that one node whose inputs are the model's secret data, its weights and public constants as the case lists.
+ * of that one node whose inputs are the model's secret data, its weights and public constants as the case lists,
+ * followed by the case's extra nodes when its rule looks at the op's neighbours (one of which may be the node checked).
  */
 class GoldenTablesTest {
     private static final Path SPECS = Path.of("..", "specs");
     private static final SpecLibrary LIBRARY = SpecLibrary.load(List.of());
     private static final Profiler PROFILER = new Profiler(LIBRARY);
-    /** The name of each case's one node. */
+    /** The name of each case's op (its extra nodes are named by their op type and place, see extraName). */
     private static final String NODE = "/op";
 
     /** One table: the cases of one framework. */
@@ -60,18 +61,30 @@ class GoldenTablesTest {
 
     /**
      * One op: its inputs in order; attributes as ONNX names them; framework parameters; the weights mode (the
-     * framework's default when absent); what must fire and what it must cost.
+     * framework's default when absent); extra nodes after it, and which node is checked (the op unless check says);
+     * what must fire on the checked node and what it must cost.
      */
     record Case(String name, String op, List<Input> inputs, Map<String, Object> attributes, Map<String, String> params,
                 String weights, List<String> rules, List<String> calls, Traffic online, Traffic offline,
-                @JsonProperty("same_cost_as") String sameCostAs, List<Extra> nodes, List<Long> output,
+                @JsonProperty("same_cost_as") String sameCostAs, List<Extra> nodes, Integer check, List<Long> output,
                 String source) {
+        /** The node the case checks: the op, or with {@code check: K} the K-th extra node (the one writing yK). */
+        String checked() {
+            if (check == null) {
+                return NODE;
+            }
+            assertThat(nodes != null && check >= 1 && check <= nodes.size())
+                    .as("%s: check %s names no node of nodes: (1 .. %s)", name, check, nodes == null ? 0 : nodes.size())
+                    .isTrue();
+            return extraName(nodes.get(check - 1), check);
+        }
     }
 
     /**
      * A node after the case's op, for ops whose rule looks at their neighbours (a fused SiLU, a product feeding an
      * Add and a ReLU): inputs name x0, x1, ... (the case's inputs), y (the op's output) or y1, y2, ... (the outputs
-     * of the earlier extra nodes); only the case's op is checked.
+     * of the earlier extra nodes); only the case's op is checked, or the extra node that {@code check} names (an op
+     * whose rule looks at what comes before it: a Div by a Sqrt, a softmax of masked scores).
      */
     record Extra(String op, List<String> inputs, Map<String, Object> attributes) {
     }
@@ -79,9 +92,15 @@ class GoldenTablesTest {
     /**
      * An input: a secret data input (kind input, the default), a weight, a public constant with its values, a
      * value computed before the op from a weight (kind computed: public when the weights are), or an optional
-     * input left out (kind absent); type is the ONNX element type (float when absent).
+     * input left out (kind absent); type is the ONNX element type (float when absent). With nodes_only the op does
+     * not read it, only extra nodes do (a BatchNormalization's parameters after a Conv).
      */
-    record Input(List<Long> shape, String kind, String type, List<BigDecimal> value) {
+    record Input(List<Long> shape, String kind, String type, List<BigDecimal> value,
+                 @JsonProperty("nodes_only") Boolean nodesOnly) {
+        /** Whether the case's op reads this input (every input but those marked nodes_only). */
+        boolean readByOp() {
+            return !Boolean.TRUE.equals(nodesOnly);
+        }
     }
 
     /** Bits and rounds as arithmetic (the hand derivation), evaluated exactly. */
@@ -117,7 +136,7 @@ class GoldenTablesTest {
         assertThat(c.source()).as("source of case %s", c.name()).isNotBlank();
         Profiled profiled = profile(framework, c);
         TreeNode op = profiled.op();
-        String where = framework + " " + c.name() + " (" + c.op() + ")";
+        String where = framework + " " + c.name() + " (" + c.checked() + ")";
         // every difference at once, so that the author of a case sees what fired and what it cost
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(profiled.acting()).as("rules that decided %s or added calls to it", where)
@@ -167,10 +186,11 @@ class GoldenTablesTest {
         ProfileResult r = trace.during(() -> PROFILER.profile(graph(c), "golden_" + c.name(), chosen));
         List<TreeNode> ops = new ArrayList<>();
         collect(r.tree(), TreeNode.Kind.OP, ops);
-        List<TreeNode> checked = ops.stream().filter(o -> ("/" + o.name()).equals(NODE)).toList();
-        assertThat(checked).as("the op of case %s among %s", c.name(), ops.stream().map(TreeNode::name).toList())
-                .hasSize(1);
-        return new Profiled(checked.get(0), trace.acting(NODE));
+        String node = c.checked();
+        List<TreeNode> checked = ops.stream().filter(o -> ("/" + o.name()).equals(node)).toList();
+        assertThat(checked).as("the node %s of case %s among %s", node, c.name(),
+                ops.stream().map(TreeNode::name).toList()).hasSize(1);
+        return new Profiled(checked.get(0), trace.acting(node));
     }
 
     /** The protocols the op's rules called, as "protocol(arg=value, ...)" and " x repeat" when it repeats. */
@@ -200,10 +220,10 @@ class GoldenTablesTest {
         return v.numerator();
     }
 
-    /** The one-node model of a case: inputs x0, x1, ... as the case lists them, output y. */
+    /** The model of a case: inputs x0, x1, ... as the case lists them, the op writing y, then the extra nodes. */
     private static Graph graph(Case c) {
         Map<String, Value> values = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
+        List<String> opInputs = new ArrayList<>();
         List<String> dataInputs = new ArrayList<>();
         List<Node> before = new ArrayList<>();
         for (int i = 0; i < c.inputs().size(); i++) {
@@ -213,7 +233,7 @@ class GoldenTablesTest {
             String kind = in.kind() == null ? "input" : in.kind();
             DataType type = in.type() == null ? DataType.FLOAT : DataType.valueOf(in.type().toUpperCase(Locale.ROOT));
             if (kind.equals("absent")) {
-                names.add(""); // an optional input left out, as ONNX writes it
+                opInputs.add(""); // an optional input left out, as ONNX writes it
                 continue;
             }
             if (kind.equals("computed")) {
@@ -225,7 +245,9 @@ class GoldenTablesTest {
                 values.put(name, new Value(name, ValueKind.ACTIVATION, type, null, null));
                 before.add(new Node("/computed" + i, "Identity", "", List.of(source.name()), List.of(name),
                         Attributes.EMPTY));
-                names.add(name);
+                if (in.readByOp()) {
+                    opInputs.add(name);
+                }
                 continue;
             }
             Value v = switch (kind) {
@@ -241,7 +263,9 @@ class GoldenTablesTest {
             };
             v.declare(type, shape);
             values.put(name, v);
-            names.add(name);
+            if (in.readByOp()) {
+                opInputs.add(name);
+            }
             if (kind.equals("input")) {
                 dataInputs.add(name);
             }
@@ -253,15 +277,21 @@ class GoldenTablesTest {
         }
         values.put("y", y);
         List<Node> nodes = new ArrayList<>(before);
-        nodes.add(new Node(NODE, c.op(), "", names, List.of("y"), attributes(c.attributes())));
+        nodes.add(new Node(NODE, c.op(), "", opInputs, List.of("y"), attributes(c.attributes())));
         String last = "y";
-        for (Extra e : c.nodes() == null ? List.<Extra>of() : c.nodes()) {
-            last = "y" + (nodes.size() - before.size());
+        List<Extra> extras = c.nodes() == null ? List.of() : c.nodes();
+        for (int k = 1; k <= extras.size(); k++) {
+            Extra e = extras.get(k - 1);
+            last = "y" + k;
             values.put(last, new Value(last, ValueKind.ACTIVATION, DataType.FLOAT, null, null));
-            nodes.add(new Node("/" + e.op() + nodes.size(), e.op(), "", e.inputs(), List.of(last),
-                    attributes(e.attributes())));
+            nodes.add(new Node(extraName(e, k), e.op(), "", e.inputs(), List.of(last), attributes(e.attributes())));
         }
         return new Graph("golden_" + c.name(), nodes, values, dataInputs, List.of(last), Map.of());
+    }
+
+    /** The name of the K-th extra node of a case, the one writing yK. */
+    private static String extraName(Extra e, int k) {
+        return "/" + e.op() + k;
     }
 
     /** YAML's numbers as the importer types ONNX attributes: Long, Double, List of Long or of Double, String. */
