@@ -39,6 +39,8 @@ final class FuzzOracle {
     /** The first seed ({@code -Dhawkeye.fuzz.seed}); inputs are seed, seed + 1, ... so any one is replayable. */
     static final long FIRST_SEED = Long.getLong("hawkeye.fuzz.seed", 16);
 
+    /** Counts are also written after every this many inputs of a loader. */
+    private static final int CHECKPOINT = 100;
     /** Counts per loader and outcome, over the whole test run; printed and written at the end of each test. */
     private static final Map<String, Map<String, Integer>> COUNTS = new TreeMap<>();
 
@@ -64,8 +66,13 @@ final class FuzzOracle {
     /** Runs the command line on {@code args}; {@code input} is saved if the outcome is a failure. */
     Outcome run(String[] args, byte[] input, String inputName) {
         Outcome o = execute(args);
+        boolean checkpoint;
         synchronized (COUNTS) {
             COUNTS.computeIfAbsent(loader, k -> new TreeMap<>()).merge(o.kind(), 1, Integer::sum);
+            checkpoint = COUNTS.get(loader).values().stream().mapToInt(Integer::intValue).sum() % CHECKPOINT == 0;
+        }
+        if (checkpoint) {
+            report();   // a long run that is stopped early still leaves its counts so far
         }
         if (o.failed()) {
             save(input, inputName, args, o);
