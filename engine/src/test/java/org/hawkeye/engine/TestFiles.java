@@ -1,8 +1,13 @@
 package org.hawkeye.engine;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Paths of test resources (models, the toy framework). */
 public final class TestFiles {
@@ -15,8 +20,18 @@ public final class TestFiles {
             throw new IllegalStateException("test resource missing: " + name);
         }
         try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                // the built-in specs come from the specs jar when Maven runs the reactor to verify; its file
+                // system is open only once something has loaded the spec library, so open it here if need be
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    // opened before: Path.of finds it
+                }
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
