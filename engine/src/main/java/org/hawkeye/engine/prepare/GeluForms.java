@@ -25,6 +25,11 @@ public final class GeluForms {
     private static final double SQRT2 = Math.sqrt(2);
     private static final double TANH_SCALE = Math.sqrt(2 / Math.PI);
     private static final double TANH_CUBIC = 0.044715;
+    /**
+     * How far a constant may be from its exact value, relative: half a unit in the last place of bfloat16 (8
+     * significant bits), so that float16 and bfloat16 exports (sqrt 2 stored as 1.4140625) are recognised too.
+     */
+    private static final double HALF_PRECISION = 0x1p-8;
 
     private final Graph graph;
     private final Map<String, Node> producer = new HashMap<>();
@@ -219,7 +224,7 @@ public final class GeluForms {
             return false;
         }
         double d = v.data().doubleAt(0);
-        return Math.abs(d - c) <= 1e-4 * Math.max(1, Math.abs(c));
+        return Math.abs(d - c) <= HALF_PRECISION * Math.abs(c);
     }
 
     private static String unique(String name, Set<String> names) {

@@ -23,7 +23,11 @@ class GeluFormsTest {
 
     /** x W, then (x W) * (erf(x W / sqrt 2) + 1) * 0.5 before a Neg; {@code spy}: the erf is also a graph output. */
     private static Sketch erfForm(boolean spy) {
-        Sketch s = new Sketch().input("in", 1, 4, 8).weight("W", 8, 8).scalar("sqrt2", SQRT2).scalar("one", 1.0)
+        return erfForm(spy, SQRT2);
+    }
+
+    private static Sketch erfForm(boolean spy, double sqrt2) {
+        Sketch s = new Sketch().input("in", 1, 4, 8).weight("W", 8, 8).scalar("sqrt2", sqrt2).scalar("one", 1.0)
                 .scalar("half", 0.5)
                 .node("/fc/MatMul", "MatMul", "x", "in", "W")
                 .node("/act/Div", "Div", "u", "x", "sqrt2")
@@ -72,6 +76,19 @@ class GeluFormsTest {
         assertThat(gelu.attributes().getString("approximate", "")).isEqualTo("none");
         // near miss: the erf is read outside the pattern
         assertThat(fused(erfForm(true))).extracting(Node::opType).contains("Erf");
+    }
+
+    @ParameterizedTest(name = "sqrt 2 stored as {0}")
+    @ValueSource(doubles = {1.4140625, 1.4142135623730951, 1.41421})
+    void halfPrecisionConstantsAreRecognised(double sqrt2) {
+        // 1.4140625 is sqrt 2 in float16 and in bfloat16 (a float16 export of nn.GELU)
+        assertThat(fused(erfForm(false, sqrt2))).extracting(Node::opType).containsExactly("MatMul", "Gelu", "Neg");
+    }
+
+    @Test
+    void aFormWithOtherConstantsIsNotAGelu() {
+        // x * (erf(x / 2) + 1) * 0.5 is not GELU: 2 is 41% off sqrt 2
+        assertThat(fused(erfForm(false, 2.0))).extracting(Node::opType).contains("Erf", "Div");
     }
 
     @ParameterizedTest(name = "x^3 as Pow: {0}")
