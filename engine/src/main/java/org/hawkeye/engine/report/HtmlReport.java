@@ -36,7 +36,7 @@ public final class HtmlReport {
         // JSON inside <script>: "<" escaped so that no "</script>" or "<!--" in a model's names ends it early
         String data = data(r, networks).replace("<", "\\u003c");
         return page.replace("/*HAWKEYE_CSS*/", resource("report.css"))
-                .replace("/*HAWKEYE_JS*/", resource("format.js") + "\n" + resource("report.js"))
+                .replace("/*HAWKEYE_JS*/", script("report.js"))
                 .replace("__HAWKEYE_TITLE__", escape(r.model() + " under " + r.framework() + " - hawkeye"))
                 .replace("__HAWKEYE_DATA__", data);
     }
@@ -238,6 +238,11 @@ public final class HtmlReport {
             g.writeEndArray();
         }
         g.writeEndArray();
+    }
+
+    /** A page's script with what it builds on inlined before it: number formats, then the shared page helpers. */
+    static String script(String page) {
+        return resource("format.js") + "\n" + resource("page.js") + "\n" + resource(page);
     }
 
     static String resource(String name) {

@@ -51,7 +51,7 @@ final class SeriesPage {
         String page = HtmlReport.resource("series.html");
         String data = data().replace("<", "\\u003c");
         return page.replace("/*HAWKEYE_CSS*/", HtmlReport.resource("report.css"))
-                .replace("/*HAWKEYE_JS*/", HtmlReport.resource("format.js") + "\n" + HtmlReport.resource("series.js"))
+                .replace("/*HAWKEYE_JS*/", HtmlReport.script("series.js"))
                 .replace("__HAWKEYE_TITLE__", HtmlReport.escape(title + " - hawkeye"))
                 .replace("__HAWKEYE_DATA__", data);
     }

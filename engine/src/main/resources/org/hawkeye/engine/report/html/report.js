@@ -3,15 +3,8 @@
 // parts are drawn it sets #render-status to "ok"; any error goes to #render-errors (the browser test reads both).
 (function () {
   'use strict';
-  var SVG = 'http://www.w3.org/2000/svg';
-  var errors = document.getElementById('render-errors');
-  var status = document.getElementById('render-status');
-  function fail(message) {
-    errors.textContent += message + '\n';
-    status.dataset.status = 'error';
-    status.textContent = 'error';
-  }
-  window.addEventListener('error', function (e) { fail('error: ' + e.message + ' at line ' + e.lineno); });
+  var P = HawkeyePage, el = P.el, svg = P.svg, showTip = P.showTip, hideTip = P.hideTip, esc = P.esc;
+  var buttons = P.buttons;
 
   var D = JSON.parse(document.getElementById('hawkeye-data').textContent);
   var CLASS_COLORS = ['var(--linear)', 'var(--nonlinear)', 'var(--other)'];
@@ -19,17 +12,6 @@
 
   var F = HawkeyeFormat, bytes = F.bytes, duration = F.duration, int = F.int, pct = F.pct;
   var byteUnit = F.byteUnit, timeUnit = F.timeUnit, countUnit = F.countUnit, niceTicks = F.niceTicks;
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-  function svg(tag, attrs) {
-    var e = document.createElementNS(SVG, tag);
-    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-    return e;
-  }
   // a cost is [online bits (string), online rounds, offline bits (string), offline rounds], then, when the
   // framework splits traffic per party, [online bits per party] and [offline bits per party] (strings)
   var PARTIES = D.traffic.parties;
@@ -48,19 +30,6 @@
     return PARTIES.map(function (p, i) { return p + ' ' + bytes(byParty[i]); }).join(', ');
   }
 
-  // ---- tooltip ----
-  var tip = document.getElementById('tooltip');
-  function showTip(ev, html) {
-    tip.innerHTML = html;
-    tip.hidden = false;
-    var x = ev.clientX + 14, y = ev.clientY + 14, r = tip.getBoundingClientRect();
-    if (x + r.width > window.innerWidth - 8) x = ev.clientX - r.width - 14;
-    if (y + r.height > window.innerHeight - 8) y = ev.clientY - r.height - 14;
-    tip.style.left = Math.max(4, x) + 'px';
-    tip.style.top = Math.max(4, y) + 'px';
-  }
-  function hideTip() { tip.hidden = true; }
-  function esc(s) { return String(s).replace(/[&<>"]/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
   function costRows(c) {
     return '<table><tr><td>online</td><td>' + bytes(c.ob) + ' (' + int(c.exact[0]) + ' bits)</td><td>' +
       int(c.or) + ' rounds</td></tr>' + (c.os ? '<tr><td></td><td colspan="2">sent by ' + esc(partyText(c.os)) +
@@ -69,20 +38,6 @@
       esc(partyText(c.fs)) + '</td></tr>' : '') + '</table>';
   }
 
-  // segmented buttons; calls onPick(value) now and on every click
-  function buttons(host, options, onPick) {
-    var all = [];
-    options.forEach(function (o, i) {
-      var b = el('button', { type: 'button', 'aria-pressed': i === 0 ? 'true' : 'false' }, o.label);
-      b.addEventListener('click', function () {
-        all.forEach(function (x) { x.setAttribute('aria-pressed', x === b ? 'true' : 'false'); });
-        onPick(o.value);
-      });
-      all.push(b);
-      host.appendChild(b);
-    });
-    onPick(options[0].value);
-  }
 
   // ---- header and summary cards ----
   var TOTAL = C(D.total);
@@ -435,19 +390,5 @@
       'from the model file alone, without running ' + D.framework + '.'));
   }
 
-  try {
-    summary();
-    moduleChart();
-    icicle();
-    bottlenecks();
-    unsupported();
-    method();
-    if (!errors.textContent) {
-      status.dataset.status = 'ok';
-      status.dataset.charts = String(document.querySelectorAll('.chart svg').length);
-      status.textContent = 'ok';
-    }
-  } catch (e) {
-    fail((e && e.stack) || String(e));
-  }
+  P.render([summary, moduleChart, icicle, bottlenecks, unsupported, method]);
 })();

@@ -3,30 +3,11 @@
 // or a varied size), by the metric chosen. Sets #render-status to "ok" when drawn; errors go to #render-errors.
 (function () {
   'use strict';
-  var SVG = 'http://www.w3.org/2000/svg';
-  var errors = document.getElementById('render-errors');
-  var status = document.getElementById('render-status');
-  function fail(message) {
-    errors.textContent += message + '\n';
-    status.dataset.status = 'error';
-    status.textContent = 'error';
-  }
-  window.addEventListener('error', function (e) { fail('error: ' + e.message + ' at line ' + e.lineno); });
+  var P = HawkeyePage, el = P.el, svg = P.svg, showTip = P.showTip, hideTip = P.hideTip, esc = P.esc;
 
   var D = JSON.parse(document.getElementById('hawkeye-data').textContent);
   var F = HawkeyeFormat;
   var COLORS = ['#3b73b9', '#e0702b', '#2e9b5f', '#8d5cc4', '#c23b5a', '#9aa3ad', '#1a9bb0', '#b8860b', '#5b6b80'];
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-  function svg(tag, attrs) {
-    var e = document.createElementNS(SVG, tag);
-    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-    return e;
-  }
   // a cost is [online bits (string), online rounds, offline bits (string), offline rounds], then, when the
   // framework splits traffic per party, [online bits per party] and [offline bits per party] (strings)
   var T = D.traffic;
@@ -54,30 +35,7 @@
     } });
   });
 
-  var tip = document.getElementById('tooltip');
-  function showTip(ev, html) {
-    tip.innerHTML = html;
-    tip.hidden = false;
-    var x = ev.clientX + 14, y = ev.clientY + 14, r = tip.getBoundingClientRect();
-    if (x + r.width > window.innerWidth - 8) x = ev.clientX - r.width - 14;
-    if (y + r.height > window.innerHeight - 8) y = ev.clientY - r.height - 14;
-    tip.style.left = Math.max(4, x) + 'px';
-    tip.style.top = Math.max(4, y) + 'px';
-  }
-  function esc(s) { return String(s).replace(/[&<>"]/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
 
-  function buttons(host, options, onPick) {
-    var all = [];
-    options.forEach(function (o, i) {
-      var b = el('button', { type: 'button', 'aria-pressed': i === 0 ? 'true' : 'false' }, o.label);
-      b.addEventListener('click', function () {
-        all.forEach(function (x) { x.setAttribute('aria-pressed', x === b ? 'true' : 'false'); });
-        onPick(o.value);
-      });
-      all.push(b);
-      host.appendChild(b);
-    });
-  }
 
   function header() {
     document.getElementById('title').textContent = D.title;
@@ -190,7 +148,7 @@
       showTip(ev, '<b>' + esc(D.x.label) + ' ' + xs[best] + '</b>' + (D.x.notes ? '<div>' +
         esc(D.x.notes[best]) + '</div>' : '') + '<table>' + rows + '</table>');
     });
-    hit.addEventListener('mouseleave', function () { tip.hidden = true; cursor.setAttribute('visibility', 'hidden'); });
+    hit.addEventListener('mouseleave', function () { hideTip(); cursor.setAttribute('visibility', 'hidden'); });
     root.appendChild(hit);
     host.appendChild(root);
   }
@@ -232,22 +190,11 @@
     host.appendChild(t);
   }
 
-  try {
-    header();
-    buttons(document.getElementById('metric'), METRICS.map(function (m) { return { label: m.label, value: m }; }),
+  // the buttons draw the chart with their first choice (and again on every click)
+  P.render([header, function () {
+    P.buttons(document.getElementById('metric'), METRICS.map(function (m) { return { label: m.label, value: m }; }),
       function (m) { state.metric = m; chart(); });
-    buttons(document.getElementById('scale'), [{ label: 'linear', value: false }, { label: 'log', value: true }],
+    P.buttons(document.getElementById('scale'), [{ label: 'linear', value: false }, { label: 'log', value: true }],
       function (v) { state.log = v; chart(); });
-    chart();
-    fits();
-    table();
-    unsupported();
-    if (!errors.textContent) {
-      status.dataset.status = 'ok';
-      status.dataset.charts = String(document.querySelectorAll('.chart svg').length);
-      status.textContent = 'ok';
-    }
-  } catch (e) {
-    fail((e && e.stack) || String(e));
-  }
+  }, fits, table, unsupported]);
 })();
