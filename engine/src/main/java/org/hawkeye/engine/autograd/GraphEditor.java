@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hawkeye.engine.graph.Attributes;
 import org.hawkeye.engine.graph.DataType;
+import org.hawkeye.engine.graph.FreshNames;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.ModelException;
 import org.hawkeye.engine.graph.Node;
@@ -103,20 +104,11 @@ final class GraphEditor {
 
     /** A node name not used yet: {@code wanted}, else {@code wanted_1}, {@code wanted_2}... */
     String uniqueNodeName(String wanted) {
-        String name = wanted;
-        for (int k = 1; nodeNames.contains(name); k++) {
-            name = wanted + "_" + k;
-        }
-        nodeNames.add(name);
-        return name;
+        return FreshNames.claim(wanted, nodeNames);
     }
 
     private String uniqueValueName(String wanted) {
-        String name = wanted;
-        for (int k = 1; values.containsKey(name); k++) {
-            name = wanted + "_" + k;
-        }
-        return name;
+        return FreshNames.fresh(wanted, values::containsKey);
     }
 
     /** Adds a node whose outputs already exist as values (a forward node copied under a new name). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hawkeye.engine.graph.Attributes;
 import org.hawkeye.engine.graph.DataType;
+import org.hawkeye.engine.graph.FreshNames;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Shape;
@@ -136,18 +137,18 @@ public final class EmbeddingLookups {
     private static List<Node> oneHot(Graph graph, Node gather, Map<String, Value> values, Set<String> names) {
         Value table = graph.value(gather.input(0));
         String base = gather.name() + "/onehot";
-        String depth = fresh(base + "/depth", values);
+        String depth = FreshNames.fresh(base + "/depth", values::containsKey);
         values.put(depth, new Value(depth, ValueKind.CONSTANT, DataType.INT64, Shape.of(1),
                 TensorData.ofLongs(DataType.INT64, Shape.of(1), table.shape().dims().get(0))));
-        String onOff = fresh(base + "/values", values);
+        String onOff = FreshNames.fresh(base + "/values", values::containsKey);
         values.put(onOff, new Value(onOff, ValueKind.CONSTANT, table.dataType(), Shape.of(2),
                 TensorData.ofDoubles(table.dataType(), Shape.of(2), 0.0, 1.0)));
-        String encoded = fresh(base + "/OneHot_output_0", values);
+        String encoded = FreshNames.fresh(base + "/OneHot_output_0", values::containsKey);
         values.put(encoded, new Value(encoded, ValueKind.ACTIVATION, null, null, null));
-        Node hot = new Node(freshNode(base + "/OneHot", names), "OneHot", "", List.of(gather.input(1), depth, onOff),
-                List.of(encoded), new Attributes(Map.of("axis", -1L, LOCAL, DATA_HOLDER)));
-        Node product = new Node(freshNode(base + "/MatMul", names), "MatMul", "", List.of(encoded, gather.input(0)),
-                List.of(gather.output(0)), Attributes.EMPTY);
+        Node hot = new Node(FreshNames.claim(base + "/OneHot", names), "OneHot", "",
+                List.of(gather.input(1), depth, onOff), List.of(encoded), new Attributes(Map.of("axis", -1L, LOCAL, DATA_HOLDER)));
+        Node product = new Node(FreshNames.claim(base + "/MatMul", names), "MatMul", "",
+                List.of(encoded, gather.input(0)), List.of(gather.output(0)), Attributes.EMPTY);
         return List.of(hot, product);
     }
 
@@ -162,20 +163,4 @@ public final class EmbeddingLookups {
         return t != null && (t.isInteger() || t == DataType.BOOL);
     }
 
-    private static String fresh(String name, Map<String, Value> values) {
-        String out = name;
-        for (int k = 1; values.containsKey(out); k++) {
-            out = name + "_" + k;
-        }
-        return out;
-    }
-
-    private static String freshNode(String name, Set<String> names) {
-        String out = name;
-        for (int k = 1; names.contains(out); k++) {
-            out = name + "_" + k;
-        }
-        names.add(out);
-        return out;
-    }
 }

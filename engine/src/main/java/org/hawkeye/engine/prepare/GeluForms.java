@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hawkeye.engine.graph.Attributes;
+import org.hawkeye.engine.graph.FreshNames;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Value;
@@ -73,7 +74,7 @@ public final class GeluForms {
                 }
             }
             m.nodes.forEach(p -> removed.add(p.name()));
-            String name = unique(Lowering.prefixOf(n.name()) + "/Gelu", names);
+            String name = FreshNames.claim(Lowering.prefixOf(n.name()) + "/Gelu", names);
             replacementAt.put(last.name(), new Node(name, "Gelu", "", List.of(m.x), List.of(m.y),
                     new Attributes(Map.of("approximate", m.approximate))));
         }
@@ -225,14 +226,5 @@ public final class GeluForms {
         }
         double d = v.data().doubleAt(0);
         return Math.abs(d - c) <= HALF_PRECISION * Math.abs(c);
-    }
-
-    private static String unique(String name, Set<String> names) {
-        String out = name;
-        for (int k = 1; names.contains(out); k++) {
-            out = name + "_" + k;
-        }
-        names.add(out);
-        return out;
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hawkeye.engine.graph.Attributes;
+import org.hawkeye.engine.graph.FreshNames;
 import org.hawkeye.engine.graph.Graph;
 import org.hawkeye.engine.graph.Node;
 import org.hawkeye.engine.graph.Value;
@@ -30,12 +31,7 @@ final class Reciprocals {
         for (Node n : graph.nodes()) {
             if (n.opType().equals("Div") && isOne(graph, n.input(0)) && floating(graph, n.input(1))
                     && sameShape(graph, n.input(1), n.output(0))) {
-                String base = Lowering.prefixOf(n.name()) + "/Reciprocal";
-                String name = base;
-                for (int k = 1; names.contains(name); k++) {
-                    name = base + "_" + k;
-                }
-                names.add(name);
+                String name = FreshNames.claim(Lowering.prefixOf(n.name()) + "/Reciprocal", names);
                 nodes.add(new Node(name, "Reciprocal", n.domain(), List.of(n.input(1)), n.outputs(), Attributes.EMPTY));
                 changed = true;
             } else {
