@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -27,24 +26,30 @@ public final class ClasspathFolder {
         if (url == null) {
             throw new IllegalStateException(folder + "/" + probe + " missing from the classpath");
         }
+        Path file = pathOf(url);
+        if (file.getFileSystem() != FileSystems.getDefault()) {
+            return file.getFileSystem().getPath(folder);
+        }
+        for (int i = 0; i < probe.split("/").length; i++) {
+            file = file.getParent();
+        }
+        return file;
+    }
+
+    /** A resource's URL as a path: a file of a build folder, or an entry of a jar (whose file system it opens). */
+    public static synchronized Path pathOf(URL url) {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
                 try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException alreadyOpen) {
+                    // Path.of finds the open one
                 }
-                return fs.getPath(folder);
             }
-            Path file = Path.of(uri);
-            for (int i = 0; i < probe.split("/").length; i++) {
-                file = file.getParent();
-            }
-            return file;
+            return Path.of(uri);
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open " + folder + " at " + url, e);
+            throw new IllegalStateException("cannot open " + url, e);
         }
     }
 }
