@@ -1,6 +1,7 @@
 package org.hawkeye.engine.prepare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hawkeye.engine.prepare.TinyTransformers.profile;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -42,10 +43,6 @@ class ExportersAgreeTest {
             }
         }
         return out.stream();
-    }
-
-    private static ProfileResult profile(String file, ProfileOptions options) {
-        return TinyTransformers.PROFILER.profile(TinyTransformers.path(file), options);
     }
 
     private static List<String> exports(String model) {

@@ -2,6 +2,8 @@ package org.hawkeye.engine.prepare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hawkeye.engine.prepare.TinyTransformers.node;
+import static org.hawkeye.engine.prepare.TinyTransformers.profile;
 
 import java.math.BigInteger;
 import java.util.Set;
@@ -13,19 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** Which inputs are public, and how embedding tables are looked up by the data holder's token ids. */
 class InputsAndEmbeddingsTest {
-
-    private static ProfileResult profile(String file, ProfileOptions options) {
-        return TinyTransformers.PROFILER.profile(TinyTransformers.path(file), options);
-    }
-
-    private static TreeNode node(TreeNode root, String path) {
-        TreeNode at = root;
-        for (String part : path.substring(1).split("/")) {
-            at = at.children().stream().filter(c -> c.name().equals(part)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no node " + part + " in " + path));
-        }
-        return at;
-    }
 
     @Test
     void integerMaskPositionAndSegmentInputsArePublicByDefaultAndTheReportSaysWhy() {

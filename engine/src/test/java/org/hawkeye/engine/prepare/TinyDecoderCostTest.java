@@ -1,6 +1,8 @@
 package org.hawkeye.engine.prepare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hawkeye.engine.prepare.TinyTransformers.node;
+import static org.hawkeye.engine.prepare.TinyTransformers.profile;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -16,20 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class TinyDecoderCostTest {
     private static final long OPENED = 2 * 64;
-
-    private static ProfileResult profile(String file, ProfileOptions options) {
-        return TinyTransformers.PROFILER.profile(TinyTransformers.path(file), options);
-    }
-
-    /** The op node at a path of module names and the op's own name, e.g. model / layers.0 / self_attn / MatMul. */
-    private static TreeNode node(TreeNode root, String path) {
-        TreeNode at = root;
-        for (String part : path.substring(1).split("/")) {
-            at = at.children().stream().filter(c -> c.name().equals(part)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no node " + part + " in " + path));
-        }
-        return at;
-    }
 
     /** The node's online cost is elementsOpened openings in the given rounds, and nothing offline (TFP). */
     private static void assertOpens(TreeNode n, long elementsOpened, long rounds) {

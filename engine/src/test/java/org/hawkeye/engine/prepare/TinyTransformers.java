@@ -4,7 +4,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import org.hawkeye.engine.ProfileOptions;
+import org.hawkeye.engine.ProfileResult;
 import org.hawkeye.engine.Profiler;
+import org.hawkeye.engine.tree.TreeNode;
 import org.hawkeye.specs.SpecLibrary;
 
 /** The tiny transformer exports of src/test/resources/transformers (SOURCE.md there), and one shared profiler. */
@@ -31,5 +34,20 @@ final class TinyTransformers {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The profile of one tiny export under these options. */
+    static ProfileResult profile(String fileStem, ProfileOptions options) {
+        return PROFILER.profile(path(fileStem), options);
+    }
+
+    /** The tree node at a path of module names and the op's own name, e.g. /model/layers.0/self_attn/MatMul. */
+    static TreeNode node(TreeNode root, String path) {
+        TreeNode at = root;
+        for (String part : path.substring(1).split("/")) {
+            at = at.children().stream().filter(c -> c.name().equals(part)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no node " + part + " in " + path));
+        }
+        return at;
     }
 }
