@@ -1,6 +1,7 @@
 package org.hawkeye.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hawkeye.engine.cli.CliErrorsTest.assertOneLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,17 +23,6 @@ class BadInputRegressionTest {
 
     private static String model(String name) {
         return TestFiles.resource("onnx/robustness/" + name).toString();
-    }
-
-    /** Exit 2, exactly one line, naming what is given, and no Java in it. */
-    static void assertOneLine(CliErrorsTest.Run r, String... fragments) {
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
-        assertThat(r.err()).startsWith("hawkeye: ").doesNotContain("Exception").doesNotContain("java.")
-                .doesNotContain("\tat ");
-        for (String f : fragments) {
-            assertThat(r.err()).contains(f);
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,14 +16,9 @@ class ReportErrorsTest {
     @TempDir
     Path tmp;
 
+    /** One line on stderr (CliErrorsTest.assertOneLine) and nothing half-written on stdout. */
     private static void assertOneLineError(CliErrorsTest.Run r, String... fragments) {
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
-        String[] lines = r.err().strip().split("\n");
-        assertThat(lines).as(r.err()).hasSize(1);
-        assertThat(lines[0]).startsWith("hawkeye: ");
-        for (String f : fragments) {
-            assertThat(lines[0]).contains(f);
-        }
+        CliErrorsTest.assertOneLine(r, fragments);
         assertThat(r.out()).isEmpty();
     }
 

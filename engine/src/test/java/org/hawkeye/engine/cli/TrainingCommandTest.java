@@ -1,6 +1,7 @@
 package org.hawkeye.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hawkeye.engine.cli.CliErrorsTest.assertOneLine;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,16 +18,6 @@ class TrainingCommandTest {
     private static JsonNode json(CliErrorsTest.Run r) throws IOException {
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).readTree(r.out());
-    }
-
-    private static void assertOneLineError(CliErrorsTest.Run r, String... fragments) {
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
-        String[] lines = r.err().strip().split("\n");
-        assertThat(lines).hasSize(1);
-        assertThat(lines[0]).startsWith("hawkeye: ");
-        for (String f : fragments) {
-            assertThat(lines[0]).contains(f);
-        }
     }
 
     @Test
@@ -88,31 +79,31 @@ class TrainingCommandTest {
 
     @Test
     void aModelWithNothingToTrainIsAOneLineError() {
-        assertOneLineError(CliErrorsTest.run("profile", TestFiles.resource("onnx/op_relu_n10.onnx").toString(), "-f",
+        assertOneLine(CliErrorsTest.run("profile", TestFiles.resource("onnx/op_relu_n10.onnx").toString(), "-f",
                 "crypten", "--mode", "training"), "op_relu_n10.onnx", "no trainable weight");
     }
 
     @Test
     void crossEntropyOnAnOutputWithoutClassesIsAOneLineError() {
         // x [10] * w [10]: a rank-1 output
-        assertOneLineError(CliErrorsTest.run("profile", TestFiles.resource("onnx/small/mul_weight.onnx").toString(),
+        assertOneLine(CliErrorsTest.run("profile", TestFiles.resource("onnx/small/mul_weight.onnx").toString(),
                 "-f", "crypten", "--mode", "training"), "mul_weight.onnx",
                 "--loss cross_entropy needs an output with a class axis");
     }
 
     @Test
     void batchZeroIsAOneLineError() {
-        assertOneLineError(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--mode", "training", "--batch", "0"),
+        assertOneLine(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--mode", "training", "--batch", "0"),
                 "--batch must be at least 1, not 0");
     }
 
     @Test
     void trainingOptionsNeedTrainingModeAndKnownNames() {
-        assertOneLineError(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--loss", "mse"),
+        assertOneLine(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--loss", "mse"),
                 "--loss needs --mode training");
-        assertOneLineError(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--mode", "train"),
+        assertOneLine(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--mode", "train"),
                 "--mode must be inference or training, not 'train'");
-        assertOneLineError(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--mode", "training", "--optimizer",
+        assertOneLine(CliErrorsTest.run("profile", LENET, "-f", "crypten", "--mode", "training", "--optimizer",
                 "rmsprop"), "--optimizer must be sgd, momentum or adam, not 'rmsprop'");
     }
 }
